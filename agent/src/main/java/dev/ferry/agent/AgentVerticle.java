@@ -1,0 +1,148 @@
+package dev.ferry.agent;
+
+import dev.ferry.client.ApiException;
+import dev.ferry.client.OrchestrationClient;
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.State;
+import dev.ferry.model.StateType;
+import dev.ferry.model.WorkQueue;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's loop: every query interval, poll each work queue for runs due soon, claim each by
+ * proposing PENDING, and hand the ones it wins to the {@link FlowRunSubmitter}. It never holds
+ * more runs than its limit and never submits a run twice.
+ */
+public final class AgentVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
+
+  private final OrchestrationClient client;
+  private final FlowRunSubmitter submitter;
+  private final AgentOptions options;
+  private final Set<UUID> held = new HashSet<>();
+  private final List<Future<StateType>> launched = new ArrayList<>();
+  private List<WorkQueue> queues = List.of();
+  private boolean polling;
+  private long timer = -1;
+
+  public AgentVerticle(OrchestrationClient client, FlowRunSubmitter submitter, AgentOptions options) {
+    this.client = client;
+    this.submitter = submitter;
+    this.options = options;
+  }
+
+  @Override
+  public Future<?> start() {
+    return resolveQueues().onSuccess(resolved -> {
+      queues = resolved;
+      LOG.info("Agent polling work queues {} every {} s", options.queues(), options.queryInterval().toMillis() / 1000.0);
+      if (!options.runOnce()) {
+        poll();
+        timer = vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll());
+      }
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  /** Polls once, then waits for every run it launched; true when all of them completed. */
+  public Future<Boolean> runOnce() {
+    return pollQueues(false).compose(ignored -> Future.join(new ArrayList<>(launched)))
+        .transform(ignored -> Future.succeededFuture(launched.stream()
+            .allMatch(f -> f.succeeded() && f.result() == StateType.COMPLETED)));
+  }
+
+  /** How many runs this agent holds now. */
+  public int heldRuns() {
+    return held.size();
+  }
+
+  private Future<List<WorkQueue>> resolveQueues() {
+    List<Future<WorkQueue>> found = new ArrayList<>();
+    for (String name : options.queues()) {
+      found.add(client.readWorkQueueByName(name).recover(error -> {
+        if (error instanceof ApiException api && api.notFound()) {
+          LOG.info("Created work queue '{}'", name);
+          return client.createWorkQueue(name);
+        }
+        return Future.failedFuture(error);
+      }));
+    }
+    return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+  }
+
+  private void poll() {
+    if (polling) {
+      return;
+    }
+    polling = true;
+    pollQueues(true).onComplete(ignored -> polling = false);
+  }
+
+  private Future<Void> pollQueues(boolean drain) {
+    Future<Void> chain = Future.succeededFuture();
+    for (WorkQueue queue : queues) {
+      chain = chain.compose(ignored -> pollQueue(queue, drain));
+    }
+    return chain.recover(error -> {
+      LOG.warn("Cannot poll work queues: {}", error.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Asks for at most min(free slots, batch) runs; when a full batch came back and {@code drain}, asks again. */
+  private Future<Void> pollQueue(WorkQueue queue, boolean drain) {
+    int ask = Math.min(freeSlots(), AgentOptions.BATCH);
+    if (ask <= 0) {
+      return Future.succeededFuture();
+    }
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
+    return client.getRuns(queue.id(), ask, before).compose(runs -> {
+      List<Future<Boolean>> claims = runs.stream().map(this::claim).toList();
+      return Future.all(claims).compose(all -> {
+        boolean wonAny = claims.stream().anyMatch(Future::result);
+        return drain && wonAny && runs.size() == ask ? pollQueue(queue, true) : Future.succeededFuture();
+      });
+    });
+  }
+
+  private Future<Boolean> claim(FlowRun run) {
+    if (held.contains(run.id()) || freeSlots() <= 0) {
+      return Future.succeededFuture(false);
+    }
+    held.add(run.id());
+    return client.setFlowRunState(run.id(), State.of(StateType.PENDING, null), false).map(result -> {
+      if (!result.accepted()) {
+        held.remove(run.id());
+        LOG.debug("Flow run '{}' was not claimed: {}", run.name(), result.reason());
+        return false;
+      }
+      Future<StateType> done = submitter.submit(run);
+      launched.add(done);
+      done.onComplete(ignored -> held.remove(run.id()));
+      return true;
+    }).recover(error -> {
+      held.remove(run.id());
+      LOG.warn("Cannot claim flow run '{}': {}", run.name(), error.getMessage());
+      return Future.succeededFuture(false);
+    });
+  }
+
+  private int freeSlots() {
+    return options.limit() == null ? Integer.MAX_VALUE : options.limit() - held.size();
+  }
+}

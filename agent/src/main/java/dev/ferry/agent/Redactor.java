@@ -1,0 +1,45 @@
+package dev.ferry.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.model.BlockDocument;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Replaces secret values (secret block fields, the API key) with asterisks before a line is logged or shipped. */
+final class Redactor {
+  private static final String MASK = "**********";
+  private final List<String> secrets;
+
+  private Redactor(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  static Redactor of(String apiKey, BlockDocument... documents) {
+    List<String> secrets = new ArrayList<>();
+    if (apiKey != null && !apiKey.isEmpty()) {
+      secrets.add(apiKey);
+    }
+    for (BlockDocument document : documents) {
+      if (document == null) {
+        continue;
+      }
+      for (JsonNode field : document.blockSchema().fields().path("secret_fields")) {
+        JsonNode value = document.data().path(field.asText());
+        if (value.isTextual() && value.asText().length() >= 4) {
+          secrets.add(value.asText());
+        }
+      }
+    }
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(secrets);
+  }
+
+  String redact(String line) {
+    String result = line;
+    for (String secret : secrets) {
+      result = result.replace(secret, MASK);
+    }
+    return result;
+  }
+}

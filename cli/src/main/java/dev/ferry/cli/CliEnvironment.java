@@ -1,0 +1,17 @@
+package dev.ferry.cli;
+
+import dev.ferry.settings.FerrySettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the CLI reads from the world: the environment variables, the current directory and where
+ * to print. Only {@link Main} builds it from the real process; tests build their own.
+ */
+public record CliEnvironment(Map<String, String> env, Path workingDir, PrintStream out) {
+  /** The settings for a command, with its {@code --api} flag (null when not given). */
+  public FerrySettings settings(String apiFlag) {
+    return FerrySettings.load(env, apiFlag);
+  }
+}

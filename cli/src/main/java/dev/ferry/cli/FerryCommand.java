@@ -1,0 +1,22 @@
+package dev.ferry.cli;
+
+import dev.ferry.cli.commands.QuickstartCommand;
+import dev.ferry.cli.commands.VersionCommand;
+import dev.ferry.cli.commands.agent.AgentCommand;
+import dev.ferry.cli.commands.block.BlockCommand;
+import dev.ferry.cli.commands.deployment.DeploymentCommand;
+import dev.ferry.cli.commands.flowrun.FlowRunCommand;
+import dev.ferry.cli.commands.server.ServerCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code ferry}: lists the nouns. */
+@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
+    description = "Declarative dataflow deployments in the style of Prefect 2, on the JVM.",
+    subcommands = {QuickstartCommand.class, DeploymentCommand.class, FlowRunCommand.class, BlockCommand.class,
+        AgentCommand.class, ServerCommand.class, VersionCommand.class})
+public final class FerryCommand {
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
+  boolean verbose;
+}

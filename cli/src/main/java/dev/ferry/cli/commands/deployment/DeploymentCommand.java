@@ -1,0 +1,9 @@
+package dev.ferry.cli.commands.deployment;
+
+import picocli.CommandLine.Command;
+
+/** {@code ferry deployment}: lists its verbs. */
+@Command(name = "deployment", description = "Build, apply, run and list deployments.",
+    subcommands = {DeploymentBuildCommand.class, DeploymentApplyCommand.class, DeploymentRunCommand.class,
+        DeploymentLsCommand.class, DeploymentInspectCommand.class})
+public final class DeploymentCommand {}

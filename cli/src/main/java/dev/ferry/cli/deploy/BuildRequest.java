@@ -1,0 +1,26 @@
+package dev.ferry.cli.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@code ferry deployment build} was asked for. Nullable fields were not given. */
+public record BuildRequest(
+    String entrypoint,
+    String name,
+    String workQueue,
+    List<String> tags,
+    String version,
+    Path output,
+    String infrastructureBlock,
+    String storageBlock,
+    List<String> overrides,
+    List<String> params,
+    String paramsJson,
+    String path,
+    boolean skipUpload) {
+
+  /** Whether building needs the API: to read saved blocks. */
+  public boolean readsBlocks() {
+    return infrastructureBlock != null || storageBlock != null;
+  }
+}

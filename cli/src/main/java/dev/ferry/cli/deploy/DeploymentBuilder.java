@@ -1,0 +1,118 @@
+package dev.ferry.cli.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.blocks.BlockCatalog;
+import dev.ferry.blocks.BlockDefinition;
+import dev.ferry.blocks.BlockFields;
+import dev.ferry.cli.deploy.FlowInspector.FlowSignature;
+import dev.ferry.manifest.DeploymentManifest;
+import dev.ferry.manifest.Overrides;
+import dev.ferry.model.BlockDocument;
+import dev.ferry.storage.IgnoreRules;
+import dev.ferry.storage.StorageBlocks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Turns a flow entrypoint and build flags into a deployment manifest: reads the flow's signature
+ * from its source, resolves the blocks, types and checks the overrides, uploads the project to the
+ * storage block, and fills in Prefect's manifest fields.
+ */
+public final class DeploymentBuilder {
+  private final Path projectDir;
+  private final FlowInspector inspector;
+  private final BlockDocuments blocks;
+  private final PrintStream out;
+
+  /** {@code blocks} may be null when the request names no saved block. */
+  public DeploymentBuilder(Path projectDir, FlowInspector inspector, BlockDocuments blocks, PrintStream out) {
+    this.projectDir = projectDir;
+    this.inspector = inspector;
+    this.blocks = blocks;
+    this.out = out;
+  }
+
+  public DeploymentManifest build(BuildRequest request) {
+    Entrypoint entrypoint = Entrypoint.parse(request.entrypoint());
+    Path file = entrypoint.file(projectDir);
+    FlowSignature flow = inspector.inspect(file, entrypoint.function());
+
+    ObjectNode infrastructure;
+    BlockFields infraFields;
+    if (request.infrastructureBlock() != null) {
+      BlockDocument saved = blocks.read(BlockRef.parse(request.infrastructureBlock(), "-ib"), false);
+      infrastructure = savedSection(saved);
+      infraFields = new BlockFields(saved.typeSlug(), saved.blockSchema().fields());
+    } else {
+      BlockDefinition process = BlockCatalog.bySlug("process");
+      infrastructure = BlockDocuments.defaults(process);
+      infrastructure.put("block_type_slug", "process").put(DeploymentManifest.BLOCK_TYPE_SLUG, "process");
+      infraFields = process.blockFields();
+    }
+    ObjectNode overrides = Overrides.parse(infraFields, request.overrides());
+
+    if (IgnoreRules.writeDefaultIfMissing(projectDir)) {
+      out.println("Wrote a default " + IgnoreRules.FILE_NAME + " in " + projectDir);
+    }
+    ObjectNode storage = null;
+    String path;
+    if (request.storageBlock() != null) {
+      BlockRef ref = BlockRef.parse(request.storageBlock(), "-sb");
+      path = request.path() != null ? request.path() : ref.subPath();
+      storage = savedSection(blocks.read(ref, false));
+      if (!request.skipUpload()) {
+        BlockDocument withSecrets = blocks.read(ref, true);
+        int files = StorageBlocks.create(withSecrets.typeSlug(), withSecrets.data())
+            .putDirectory(projectDir, path, IgnoreRules.load(projectDir));
+        out.println("Uploaded " + files + " files to " + ref + (path.isEmpty() ? "" : "/" + path));
+      }
+    } else {
+      path = (request.path() != null ? projectDir.resolve(request.path()) : projectDir).toAbsolutePath().normalize()
+          .toString();
+    }
+
+    return new DeploymentManifest(request.name(), null,
+        request.version() != null ? request.version() : md5(file),
+        request.workQueue() != null ? request.workQueue() : "default", null, request.tags(),
+        KeyValues.parameters(request.paramsJson(), request.params()), null, null, overrides, infrastructure,
+        flow.flowName(), null, storage, path, entrypoint.toString(), flow.parameterSchema(),
+        OffsetDateTime.now(ZoneOffset.UTC).toString());
+  }
+
+  /** Where the manifest goes: {@code -o}, else {@code FUNCTION-deployment.yaml} in the project. */
+  public Path output(BuildRequest request) {
+    if (request.output() != null) {
+      return projectDir.resolve(request.output());
+    }
+    return projectDir.resolve(Entrypoint.parse(request.entrypoint()).function() + "-deployment.yaml");
+  }
+
+  private static ObjectNode savedSection(BlockDocument saved) {
+    ObjectNode section = saved.data().deepCopy();
+    section.put(DeploymentManifest.BLOCK_DOCUMENT_ID, saved.id().toString());
+    section.put("_block_document_name", saved.name());
+    section.put("_is_anonymous", saved.isAnonymous());
+    section.put("block_type_slug", saved.typeSlug());
+    section.put(DeploymentManifest.BLOCK_TYPE_SLUG, saved.typeSlug());
+    return section;
+  }
+
+  private static String md5(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.ferry.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
+import dev.ferry.model.BlockDocument;
+import dev.ferry.model.BlockSchema;
+import dev.ferry.model.BlockType;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.Flow;
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.LogRecord;
+import dev.ferry.model.OrchestrationResult;
+import dev.ferry.model.State;
+import dev.ferry.model.WorkQueue;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Typed calls to a Prefect 2.7-compatible orchestration API, in the paths and bodies Prefect's
+ * own client sends. Every call returns a future completed on the caller's Vert.x context; errors
+ * are {@link ApiException}s whose message names the call and the URL.
+ */
+public final class OrchestrationClient implements AutoCloseable {
+  private final HttpTransport http;
+
+  public OrchestrationClient(Vertx vertx, URI apiUrl, String apiKey) {
+    WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("ferry"));
+    this.http = new HttpTransport(web, apiUrl, apiKey);
+  }
+
+  public URI apiUrl() {
+    return http.apiUrl();
+  }
+
+  public Future<Boolean> health() {
+    return http.call(HttpMethod.GET, "/health", null, type(Boolean.class));
+  }
+
+  // flows
+
+  public Future<Flow> createFlow(String name) {
+    return http.call(HttpMethod.POST, "/flows/", Json.object().put("name", name).set("tags", Json.MAPPER.createArrayNode()),
+        type(Flow.class));
+  }
+
+  public Future<Flow> readFlow(UUID id) {
+    return http.call(HttpMethod.GET, "/flows/" + id, null, type(Flow.class));
+  }
+
+  public Future<List<Flow>> filterFlows(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/flows/filter", filter, list(Flow.class));
+  }
+
+  // deployments
+
+  /** Creates or replaces (by flow and name) a deployment from a Prefect DeploymentCreate body. */
+  public Future<Deployment> createDeployment(ObjectNode body) {
+    return http.call(HttpMethod.POST, "/deployments/", body, type(Deployment.class));
+  }
+
+  public Future<Deployment> readDeployment(UUID id) {
+    return http.call(HttpMethod.GET, "/deployments/" + id, null, type(Deployment.class));
+  }
+
+  public Future<Deployment> readDeploymentByName(String flowName, String deploymentName) {
+    return http.call(HttpMethod.GET, "/deployments/name/" + encode(flowName) + "/" + encode(deploymentName), null,
+        type(Deployment.class));
+  }
+
+  public Future<List<Deployment>> filterDeployments(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/deployments/filter", filter, list(Deployment.class));
+  }
+
+  public Future<Void> deleteDeployment(UUID id) {
+    return http.call(HttpMethod.DELETE, "/deployments/" + id, null, null);
+  }
+
+  /** Starts a run of a deployment; the body may carry parameters, tags, a name and a state. */
+  public Future<FlowRun> createFlowRun(UUID deploymentId, ObjectNode body) {
+    return http.call(HttpMethod.POST, "/deployments/" + deploymentId + "/create_flow_run", body, type(FlowRun.class));
+  }
+
+  // flow runs
+
+  public Future<FlowRun> readFlowRun(UUID id) {
+    return http.call(HttpMethod.GET, "/flow_runs/" + id, null, type(FlowRun.class));
+  }
+
+  public Future<List<FlowRun>> filterFlowRuns(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/flow_runs/filter", filter, list(FlowRun.class));
+  }
+
+  public Future<Void> patchFlowRun(UUID id, ObjectNode patch) {
+    return http.call(HttpMethod.PATCH, "/flow_runs/" + id, patch, null);
+  }
+
+  /** Proposes a state; the answer says whether the server accepted it, and why not. */
+  public Future<OrchestrationResult> setFlowRunState(UUID id, State state, boolean force) {
+    ObjectNode body = Json.object().put("force", force);
+    body.set("state", Json.toTree(state));
+    return http.call(HttpMethod.POST, "/flow_runs/" + id + "/set_state", body, type(OrchestrationResult.class));
+  }
+
+  public Future<List<State>> readFlowRunStates(UUID id) {
+    return http.call(HttpMethod.GET, "/flow_run_states/?flow_run_id=" + id, null, list(State.class));
+  }
+
+  // work queues
+
+  public Future<WorkQueue> readWorkQueueByName(String name) {
+    return http.call(HttpMethod.GET, "/work_queues/name/" + encode(name), null, type(WorkQueue.class));
+  }
+
+  public Future<WorkQueue> createWorkQueue(String name) {
+    return http.call(HttpMethod.POST, "/work_queues/", Json.object().put("name", name), type(WorkQueue.class));
+  }
+
+  /** SCHEDULED runs of a queue due before a time, at most {@code limit}. */
+  public Future<List<FlowRun>> getRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore) {
+    ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString());
+    return http.call(HttpMethod.POST, "/work_queues/" + queueId + "/get_runs", body, list(FlowRun.class));
+  }
+
+  // blocks
+
+  public Future<BlockType> readBlockType(String slug) {
+    return http.call(HttpMethod.GET, "/block_types/slug/" + encode(slug), null, type(BlockType.class));
+  }
+
+  public Future<BlockSchema> readBlockSchema(String checksum) {
+    return http.call(HttpMethod.GET, "/block_schemas/checksum/" + checksum, null, type(BlockSchema.class));
+  }
+
+  public Future<BlockDocument> createBlockDocument(ObjectNode body) {
+    return http.call(HttpMethod.POST, "/block_documents/", body, type(BlockDocument.class));
+  }
+
+  public Future<BlockDocument> readBlockDocument(UUID id, boolean includeSecrets) {
+    return http.call(HttpMethod.GET, "/block_documents/" + id + "?include_secrets=" + includeSecrets, null,
+        type(BlockDocument.class));
+  }
+
+  public Future<BlockDocument> readBlockDocument(String slug, String name, boolean includeSecrets) {
+    return http.call(HttpMethod.GET, "/block_types/slug/" + encode(slug) + "/block_documents/name/" + encode(name)
+        + "?include_secrets=" + includeSecrets, null, type(BlockDocument.class));
+  }
+
+  public Future<List<BlockDocument>> filterBlockDocuments(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/block_documents/filter", filter, list(BlockDocument.class));
+  }
+
+  // logs
+
+  public Future<Void> createLogs(List<LogRecord> logs) {
+    return http.call(HttpMethod.POST, "/logs/", Json.toTree(logs), null);
+  }
+
+  public Future<List<LogRecord>> filterLogs(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/logs/filter", filter, list(LogRecord.class));
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  private static JavaType type(Class<?> type) {
+    return Json.MAPPER.constructType(type);
+  }
+
+  private static JavaType list(Class<?> type) {
+    return Json.MAPPER.getTypeFactory().constructCollectionType(List.class, type);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A filter body with one condition, e.g. {@code filter("flow_runs", "id", "any_", ids)}. */
+  public static ObjectNode filter(String section, String field, String operator, JsonNode values) {
+    ObjectNode filter = Json.object();
+    filter.putObject(section).putObject(field).set(operator, values);
+    return filter;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ferry.manifest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ferry.error.InvalidInputException;
+import dev.ferry.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes deployment manifests in Prefect 2.7's layout: an editable part, then the part
+ * below "DO NOT EDIT BELOW THIS LINE" that build fills in.
+ */
+public final class ManifestYaml {
+  private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .build())
+      .setPropertyNamingStrategy(Json.MAPPER.getPropertyNamingStrategy())
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private static final List<String> EDITABLE = List.of("name", "description", "version", "work_queue_name",
+      "work_pool_name", "tags", "parameters", "schedule", "is_schedule_active", "infra_overrides");
+
+  private ManifestYaml() {}
+
+  public static String write(DeploymentManifest manifest) {
+    ObjectNode all = Json.MAPPER.valueToTree(manifest);
+    ObjectNode top = Json.object();
+    ObjectNode bottom = Json.object();
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : all.properties()) {
+      boolean editable = EDITABLE.contains(e.getKey())
+          || (e.getKey().equals("infrastructure") && !e.getValue().has(DeploymentManifest.BLOCK_DOCUMENT_ID));
+      (editable ? top : bottom).set(e.getKey(), e.getValue());
+    }
+    return "###\n### A complete description of a Prefect Deployment for flow '" + manifest.flowName() + "'\n###\n"
+        + yaml(top).replace("\nwork_queue_name:", "\n# The work queue that will handle this deployment's runs\nwork_queue_name:")
+        + "\n###\n### DO NOT EDIT BELOW THIS LINE\n###\n"
+        + yaml(bottom);
+  }
+
+  public static void write(DeploymentManifest manifest, Path file) {
+    try {
+      Files.writeString(file, write(manifest));
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot write the manifest to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a manifest; a malformed one fails with the file and line at fault. */
+  public static DeploymentManifest read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("Manifest " + file + " does not exist; write one with 'ferry deployment build -o "
+          + file + "'");
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read manifest " + file + ": " + e.getMessage(), e);
+    }
+    DeploymentManifest manifest;
+    try {
+      manifest = YAML.readValue(text, DeploymentManifest.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String line = at == null ? "" : " line " + at.getLineNr();
+      throw new InvalidInputException("Manifest " + file + line + " is not valid: " + e.getOriginalMessage(), e);
+    }
+    if (manifest == null) {
+      throw new InvalidInputException("Manifest " + file + " is empty");
+    }
+    require(file, "name", manifest.name());
+    require(file, "flow_name", manifest.flowName());
+    require(file, "entrypoint", manifest.entrypoint());
+    return manifest;
+  }
+
+  private static void require(Path file, String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException("Manifest " + file + " has no '" + key + "'; rebuild it with 'ferry deployment build'");
+    }
+  }
+
+  private static String yaml(ObjectNode node) {
+    try {
+      return YAML.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

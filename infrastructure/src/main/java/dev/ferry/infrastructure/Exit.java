@@ -1,0 +1,21 @@
+package dev.ferry.infrastructure;
+
+/** How launched infrastructure ended: its exit code and a sentence that says what happened. */
+public record Exit(int code, String description) {
+  private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
+      "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+  /** Reads a shell-style exit status: above 128 means the process died of signal (status - 128). */
+  public static Exit ofStatus(int status) {
+    if (status > 128 && status - 128 < SIGNALS.length) {
+      int signal = status - 128;
+      return new Exit(status, "was killed by signal " + signal + " (" + SIGNALS[signal] + ")"
+          + (signal == 9 ? ", which can mean it ran out of memory" : ""));
+    }
+    return new Exit(status, "exited with code " + status);
+  }
+
+  public boolean succeeded() {
+    return code == 0;
+  }
+}

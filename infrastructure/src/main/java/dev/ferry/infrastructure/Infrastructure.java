@@ -1,0 +1,29 @@
+package dev.ferry.infrastructure;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Where a flow run runs: a process, a container, a Kubernetes job. Built from a block document's
+ * data (with overrides applied) by {@link InfrastructureBlocks}. {@link #launch} and {@link #kill}
+ * block, so Vert.x code calls them through a worker.
+ */
+public interface Infrastructure {
+  /** The block type slug this infrastructure serves, e.g. {@code process}. */
+  String type();
+
+  /** Decides what will be launched for a run, without starting anything. */
+  LaunchSpec prepare(RunContext context);
+
+  /**
+   * Starts what {@code spec} describes and returns once it is running. Each line the run prints
+   * goes to {@code output}, on a thread of the implementation's.
+   */
+  Launched launch(LaunchSpec spec, Consumer<String> output);
+
+  /**
+   * Stops the infrastructure named by {@code infrastructurePid}: a polite stop, {@code grace} to
+   * finish, then a forced stop. Fails with a message when the id belongs to another host or cluster.
+   */
+  void kill(String infrastructurePid, Duration grace);
+}

@@ -1,0 +1,25 @@
+package dev.ferry.infrastructure;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.infrastructure.process.ProcessInfrastructure;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The registry of infrastructure block types: a Prefect block type slug to the implementation that serves it. */
+public final class InfrastructureBlocks {
+  private static final Map<String, Function<ObjectNode, Infrastructure>> FACTORIES = new TreeMap<>(Map.of(
+      "process", ProcessInfrastructure::fromBlock));
+
+  private InfrastructureBlocks() {}
+
+  /** Builds the infrastructure of a type from its document data; an unknown type lists the supported ones. */
+  public static Infrastructure create(String slug, ObjectNode data) {
+    Function<ObjectNode, Infrastructure> factory = FACTORIES.get(slug);
+    if (factory == null) {
+      throw new InfrastructureException("No infrastructure can be found for block type '" + slug
+          + "'. Supported types are: " + String.join(", ", FACTORIES.keySet()));
+    }
+    return factory.apply(data);
+  }
+}

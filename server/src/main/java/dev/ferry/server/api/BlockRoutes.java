@@ -1,0 +1,118 @@
+package dev.ferry.server.api;
+
+import static dev.ferry.server.api.Replies.bind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.blocks.BlockDefinition;
+import dev.ferry.model.BlockSchema;
+import dev.ferry.model.BlockType;
+import dev.ferry.server.api.Replies.Reply;
+import dev.ferry.server.db.BlockRepository;
+import dev.ferry.server.db.Database;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /block_types}, {@code /block_schemas} and {@code /block_documents}. */
+final class BlockRoutes {
+  private static final String DOCUMENT_NOT_FOUND = "Block document not found";
+
+  private final Database db;
+  private final BlockRepository blocks = new BlockRepository();
+
+  BlockRoutes(Database db) {
+    this.db = db;
+  }
+
+  void mount(Router api) {
+    bind(api.post("/block_types/filter"), ctx -> db.read(blocks::types).map(Reply::ok));
+    bind(api.get("/block_types/slug/:slug"), ctx -> db.read(c -> blocks.typeBySlug(c, ctx.pathParam("slug")))
+        .map(t -> Reply.ok(t.orElseThrow(() -> ApiError.notFound("Block type not found")))));
+    bind(api.patch("/block_types/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      return db.transaction(c -> blocks.patchType(c, id, body)).map(found -> {
+        if (!found) {
+          throw ApiError.notFound("Block type not found");
+        }
+        return Reply.noContent();
+      });
+    });
+    bind(api.get("/block_types/slug/:slug/block_documents/name/:name"), ctx -> {
+      boolean secrets = Requests.queryBoolean(ctx, "include_secrets");
+      return db.read(c -> blocks.documentByName(c, ctx.pathParam("slug"), ctx.pathParam("name"), secrets))
+          .map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(DOCUMENT_NOT_FOUND))));
+    });
+    bind(api.get("/block_schemas/checksum/:checksum"), ctx -> db.read(c -> blocks.schemaByChecksum(c, ctx.pathParam("checksum")))
+        .map(s -> Reply.ok(s.orElseThrow(() -> ApiError.notFound("Block schema not found")))));
+    bind(api.post("/block_schemas/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      UUID typeId = Requests.uuid(body, "block_type_id");
+      ObjectNode fields = (ObjectNode) Requests.required(body, "fields");
+      String version = body.hasNonNull("version") ? body.get("version").asText() : BlockRepository.SCHEMA_VERSION;
+      return db.transaction(c -> {
+        BlockType type = blocks.typeById(c, typeId).orElseThrow(() -> ApiError.conflict("Block type not found"));
+        String checksum = BlockDefinition.checksum(fields);
+        var existing = blocks.schemaByChecksum(c, checksum);
+        if (existing.isPresent()) {
+          return new Reply(200, existing.get());
+        }
+        BlockSchema created = blocks.insertSchema(c, type.id(), checksum, fields, Requests.strings(body, "capabilities"),
+            version);
+        return Reply.created(created);
+      });
+    });
+    bind(api.post("/block_documents/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      boolean anonymous = body.path("is_anonymous").asBoolean(false);
+      String name = Requests.text(body, "name");
+      if (name == null && !anonymous) {
+        Requests.required(body, "name");
+      }
+      String documentName = name != null ? name : "anonymous-" + UUID.randomUUID();
+      UUID schemaId = Requests.uuid(body, "block_schema_id");
+      UUID typeId = Requests.uuid(body, "block_type_id");
+      ObjectNode data = body.path("data").isObject() ? (ObjectNode) body.get("data") : dev.ferry.json.Json.object();
+      return db.transaction(c -> {
+        if (schemaId == null || blocks.schemaById(c, schemaId).isEmpty()) {
+          throw ApiError.conflict("Data integrity conflict: block schema " + schemaId + " does not exist.");
+        }
+        return blocks.insertDocument(c, documentName, data, schemaId, typeId, anonymous);
+      }).map(d -> Reply.created(d.orElseThrow(() -> ApiError.conflict("Block already exists"))));
+    });
+    bind(api.post("/block_documents/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      List<String> slugs = Filters.values(body.path("block_types").path("slug"), "any_");
+      boolean anonymous = body.path("include_anonymous").asBoolean(false)
+          || body.path("block_documents").path("is_anonymous").path("eq_").asBoolean(false);
+      return db.read(c -> blocks.documents(c, slugs, anonymous, false, limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/block_documents/:id"), ctx -> {
+      UUID id = uuidOr404(ctx.pathParam("id"));
+      boolean secrets = Requests.queryBoolean(ctx, "include_secrets");
+      return db.read(c -> blocks.documentById(c, id, secrets))
+          .map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(DOCUMENT_NOT_FOUND))));
+    });
+    bind(api.delete("/block_documents/:id"), ctx -> {
+      UUID id = uuidOr404(ctx.pathParam("id"));
+      return db.transaction(c -> blocks.deleteDocument(c, id)).map(deleted -> {
+        if (!deleted) {
+          throw ApiError.notFound(DOCUMENT_NOT_FOUND);
+        }
+        return Reply.noContent();
+      });
+    });
+  }
+
+  /** Prefect's block document routes only match a UUID, so anything else is an unknown route. */
+  private static UUID uuidOr404(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.notFound("Not Found");
+    }
+  }
+}

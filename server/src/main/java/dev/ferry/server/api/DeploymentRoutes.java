@@ -1,0 +1,137 @@
+package dev.ferry.server.api;
+
+import static dev.ferry.server.api.Replies.bind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.State;
+import dev.ferry.model.StateType;
+import dev.ferry.server.api.Replies.Reply;
+import dev.ferry.server.db.Database;
+import dev.ferry.server.db.DeploymentRepository;
+import dev.ferry.server.db.FlowRepository;
+import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.db.WorkQueueRepository;
+import dev.ferry.server.orchestration.RunNames;
+import io.vertx.ext.web.Router;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /deployments}: upsert by flow and name, read, filter, delete, and {@code create_flow_run}. */
+final class DeploymentRoutes {
+  private static final String NOT_FOUND = "Deployment not found";
+
+  private final Database db;
+  private final FlowRepository flows = new FlowRepository();
+  private final DeploymentRepository deployments = new DeploymentRepository();
+  private final FlowRunRepository runs = new FlowRunRepository();
+  private final WorkQueueRepository queues = new WorkQueueRepository();
+
+  DeploymentRoutes(Database db) {
+    this.db = db;
+  }
+
+  void mount(Router api) {
+    bind(api.post("/deployments/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      DeploymentRepository.Fields fields = fields(body);
+      return db.transaction(c -> {
+        if (flows.byId(c, fields.flowId()).isEmpty()) {
+          throw ApiError.conflict("Data integrity conflict: flow " + fields.flowId() + " does not exist.");
+        }
+        if (fields.workQueueName() != null) {
+          queues.ensure(c, fields.workQueueName());
+        }
+        return deployments.upsert(c, fields);
+      }).map(u -> new Reply(u.created() ? 201 : 200, u.value()));
+    });
+    bind(api.post("/deployments/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      return db.read(c -> deployments.filter(c, Filters.deploymentWhere(body), limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/deployments/name/:flow/:name"), ctx ->
+        db.read(c -> deployments.byName(c, ctx.pathParam("flow"), ctx.pathParam("name")))
+            .map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(NOT_FOUND)))));
+    bind(api.get("/deployments/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> deployments.byId(c, id)).map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(NOT_FOUND))));
+    });
+    bind(api.delete("/deployments/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.transaction(c -> deployments.delete(c, id)).map(deleted -> {
+        if (!deleted) {
+          throw ApiError.notFound(NOT_FOUND);
+        }
+        return Reply.noContent();
+      });
+    });
+    bind(api.post("/deployments/:id/create_flow_run"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      return db.transaction(c -> {
+        Deployment d = deployments.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+        String key = Requests.text(body, "idempotency_key");
+        if (key != null) {
+          var existing = runs.byIdempotencyKey(c, id, key);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+        }
+        return runs.insert(c, newRun(d, body));
+      }).map(Reply::created);
+    });
+  }
+
+  /** The run a deployment starts: its parameters under the request's, tags united, its queue and infrastructure. */
+  private static FlowRunRepository.NewRun newRun(Deployment d, JsonNode body) {
+    ObjectNode parameters = d.parameters().deepCopy();
+    if (body.path("parameters").isObject()) {
+      parameters.setAll((ObjectNode) body.get("parameters"));
+    }
+    LinkedHashSet<String> tags = new LinkedHashSet<>(d.tags());
+    tags.addAll(Requests.strings(body, "tags"));
+    State state = body.hasNonNull("state") ? Json.convert(body.get("state"), State.class) : State.of(StateType.PENDING, null);
+    String name = Requests.text(body, "name");
+    UUID infrastructure = Requests.uuid(body, "infrastructure_document_id");
+    return new FlowRunRepository.NewRun(d.flowId(), d.id(), name == null ? RunNames.next() : name, d.workQueueName(),
+        d.version(), parameters, Requests.text(body, "idempotency_key"),
+        body.path("context").isObject() ? body.get("context") : Json.object(), empiricalPolicy(body), List.copyOf(tags),
+        infrastructure != null ? infrastructure : d.infrastructureDocumentId(), state);
+  }
+
+  static JsonNode empiricalPolicy(JsonNode body) {
+    if (body.path("empirical_policy").isObject()) {
+      return body.get("empirical_policy");
+    }
+    ObjectNode policy = Json.object().put("max_retries", 0).put("retry_delay_seconds", 0.0);
+    policy.putNull("retries");
+    policy.putNull("retry_delay");
+    policy.putArray("pause_keys");
+    policy.put("resuming", false);
+    return policy;
+  }
+
+  private static DeploymentRepository.Fields fields(JsonNode body) {
+    String name = Requests.requiredText(body, "name");
+    UUID flowId = Requests.uuid(body, "flow_id");
+    if (flowId == null) {
+      Requests.required(body, "flow_id");
+    }
+    return new DeploymentRepository.Fields(name, flowId, Requests.text(body, "version"),
+        Requests.text(body, "description"), body.get("schedule"),
+        !body.hasNonNull("is_schedule_active") || body.get("is_schedule_active").asBoolean(),
+        objectOrEmpty(body, "infra_overrides"), objectOrEmpty(body, "parameters"), Requests.strings(body, "tags"),
+        Requests.text(body, "work_queue_name"), body.get("parameter_openapi_schema"), Requests.text(body, "path"),
+        Requests.text(body, "entrypoint"), Requests.text(body, "manifest_path"),
+        Requests.uuid(body, "storage_document_id"), Requests.uuid(body, "infrastructure_document_id"));
+  }
+
+  private static ObjectNode objectOrEmpty(JsonNode body, String field) {
+    return body.path(field).isObject() ? (ObjectNode) body.get(field) : Json.object();
+  }
+}

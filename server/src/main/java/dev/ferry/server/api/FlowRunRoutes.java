@@ -1,0 +1,124 @@
+package dev.ferry.server.api;
+
+import static dev.ferry.server.api.Replies.bind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
+import dev.ferry.model.State;
+import dev.ferry.model.StateType;
+import dev.ferry.server.api.Replies.Reply;
+import dev.ferry.server.db.Database;
+import dev.ferry.server.db.FlowRepository;
+import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.orchestration.RunNames;
+import io.vertx.ext.web.Router;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter and propose states. */
+final class FlowRunRoutes {
+  private static final String NOT_FOUND = "Flow run not found";
+
+  private final Database db;
+  private final FlowRunRepository runs = new FlowRunRepository();
+  private final FlowRepository flows = new FlowRepository();
+
+  FlowRunRoutes(Database db) {
+    this.db = db;
+  }
+
+  void mount(Router api) {
+    bind(api.post("/flow_runs/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      UUID flowId = Requests.uuid(body, "flow_id");
+      if (flowId == null) {
+        Requests.required(body, "flow_id");
+      }
+      State state = body.hasNonNull("state") ? state(body) : State.of(StateType.PENDING, null);
+      return db.transaction(c -> {
+        if (flows.byId(c, flowId).isEmpty()) {
+          throw ApiError.conflict("Data integrity conflict: flow " + flowId + " does not exist.");
+        }
+        String name = Requests.text(body, "name");
+        return runs.insert(c, new FlowRunRepository.NewRun(flowId, Requests.uuid(body, "deployment_id"),
+            name == null ? RunNames.next() : name, Requests.text(body, "work_queue_name"),
+            Requests.text(body, "flow_version"),
+            body.path("parameters").isObject() ? (ObjectNode) body.get("parameters") : Json.object(),
+            Requests.text(body, "idempotency_key"), body.path("context").isObject() ? body.get("context") : Json.object(),
+            DeploymentRoutes.empiricalPolicy(body), Requests.strings(body, "tags"),
+            Requests.uuid(body, "infrastructure_document_id"), state));
+      }).map(Reply::created);
+    });
+    bind(api.post("/flow_runs/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      String order = Filters.flowRunOrder(body);
+      return db.read(c -> runs.filter(c, Filters.flowRunWhere(body), order, limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/flow_runs/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> runs.byId(c, id)).map(r -> Reply.ok(r.orElseThrow(() -> ApiError.notFound(NOT_FOUND))));
+    });
+    bind(api.patch("/flow_runs/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      return db.transaction(c -> runs.patch(c, id, body)).map(found -> noContentOr404(found));
+    });
+    bind(api.delete("/flow_runs/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.transaction(c -> runs.delete(c, id)).map(FlowRunRoutes::noContentOr404);
+    });
+    bind(api.post("/flow_runs/:id/set_state"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      State proposed = state(body);
+      boolean force = body.path("force").asBoolean(false);
+      return db.transaction(c -> runs.setState(c, id, proposed, force)).map(t -> {
+        FlowRunRepository.Transition transition = t.orElseThrow(
+            () -> ApiError.notFound("Flow run with id " + id + " not found"));
+        return new Reply(transition.written() ? 201 : 200, transition.result());
+      });
+    });
+    bind(api.get("/flow_run_states/"), ctx -> {
+      String runId = ctx.queryParams().get("flow_run_id");
+      if (runId == null) {
+        throw ApiError.invalid(List.of("query", "flow_run_id"), "field required", "value_error.missing", null);
+      }
+      UUID id;
+      try {
+        id = UUID.fromString(runId);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.invalid(List.of("query", "flow_run_id"), "value is not a valid uuid", "type_error.uuid", null);
+      }
+      return db.read(c -> runs.states(c, id)).map(Reply::ok);
+    });
+  }
+
+  /** The proposed state of a set_state or create body, with a 422 naming what is wrong. */
+  private static State state(JsonNode body) {
+    JsonNode state = Requests.required(body, "state");
+    JsonNode type = state.get("type");
+    if (type == null || type.isNull()) {
+      throw ApiError.invalid(List.of("body", "state", "type"), "field required", "value_error.missing", body);
+    }
+    try {
+      StateType.valueOf(type.asText());
+    } catch (IllegalArgumentException e) {
+      String permitted = Arrays.stream(StateType.values()).map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+      throw ApiError.invalid(List.of("body", "state", "type"),
+          "value is not a valid enumeration member; permitted: " + permitted, "type_error.enum", body);
+    }
+    return Json.convert(state, State.class);
+  }
+
+  private static Reply noContentOr404(boolean found) {
+    if (!found) {
+      throw ApiError.notFound(NOT_FOUND);
+    }
+    return Reply.noContent();
+  }
+}

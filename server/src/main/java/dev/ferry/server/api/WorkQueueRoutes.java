@@ -1,0 +1,93 @@
+package dev.ferry.server.api;
+
+import static dev.ferry.server.api.Replies.bind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.WorkQueue;
+import dev.ferry.server.api.Replies.Reply;
+import dev.ferry.server.db.Columns;
+import dev.ferry.server.db.Database;
+import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.db.WorkQueueRepository;
+import io.vertx.ext.web.Router;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /work_queues}: create, read, patch, filter and {@code get_runs}, the agents' poll. */
+final class WorkQueueRoutes {
+  private static final String NOT_FOUND = "Work queue not found";
+
+  private final Database db;
+  private final WorkQueueRepository queues = new WorkQueueRepository();
+  private final FlowRunRepository runs = new FlowRunRepository();
+
+  WorkQueueRoutes(Database db) {
+    this.db = db;
+  }
+
+  void mount(Router api) {
+    bind(api.post("/work_queues/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      String name = Requests.requiredText(body, "name");
+      WorkQueueRepository.Fields fields = fields(body);
+      return db.transaction(c -> queues.create(c, name, fields))
+          .map(q -> Reply.created(q.orElseThrow(() -> ApiError.conflict("A work queue with this name already exists."))));
+    });
+    bind(api.post("/work_queues/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      return db.read(c -> queues.filter(c, Filters.workQueueWhere(body), limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/work_queues/name/:name"), ctx -> db.read(c -> queues.byName(c, ctx.pathParam("name")))
+        .map(q -> Reply.ok(q.orElseThrow(() -> ApiError.notFound(NOT_FOUND)))));
+    bind(api.get("/work_queues/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> queues.byId(c, id)).map(q -> Reply.ok(q.orElseThrow(() -> ApiError.notFound(NOT_FOUND))));
+    });
+    bind(api.patch("/work_queues/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      boolean clearLimit = body.has("concurrency_limit") && body.get("concurrency_limit").isNull();
+      return db.transaction(c -> queues.patch(c, id, fields(body), clearLimit)).map(found -> {
+        if (!found) {
+          throw ApiError.notFound(NOT_FOUND);
+        }
+        return Reply.noContent();
+      });
+    });
+    bind(api.post("/work_queues/:id/get_runs"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      int limit = Requests.limit(body);
+      OffsetDateTime before = body.hasNonNull("scheduled_before")
+          ? OffsetDateTime.parse(body.get("scheduled_before").asText()) : Columns.now();
+      return db.transaction(c -> {
+        WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+        queues.markPolled(c, id);
+        return runsFor(c, queue, before, limit);
+      }).map(Reply::ok);
+    });
+  }
+
+  private List<FlowRun> runsFor(java.sql.Connection c, WorkQueue queue, OffsetDateTime before, int limit)
+      throws java.sql.SQLException {
+    if (queue.isPaused()) {
+      return List.of();
+    }
+    int open = limit;
+    if (queue.concurrencyLimit() != null) {
+      open = (int) Math.max(0, Math.min(limit, queue.concurrencyLimit() - runs.countActive(c, queue.name())));
+    }
+    return open == 0 ? List.of() : runs.claimable(c, queue.name(), before, open);
+  }
+
+  private static WorkQueueRepository.Fields fields(JsonNode body) {
+    return new WorkQueueRepository.Fields(Requests.text(body, "description"),
+        body.hasNonNull("is_paused") ? body.get("is_paused").asBoolean() : null,
+        body.hasNonNull("concurrency_limit") ? body.get("concurrency_limit").asInt() : null,
+        body.hasNonNull("priority") ? body.get("priority").asInt() : null);
+  }
+}

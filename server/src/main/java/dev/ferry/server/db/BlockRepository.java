@@ -1,0 +1,190 @@
+package dev.ferry.server.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.blocks.BlockDefinition;
+import dev.ferry.json.Json;
+import dev.ferry.model.BlockDocument;
+import dev.ferry.model.BlockSchema;
+import dev.ferry.model.BlockType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Block types, their schemas, and block documents (saved blocks). */
+public final class BlockRepository {
+  public static final String SCHEMA_VERSION = "ferry-1";
+  public static final String OBFUSCATED = "**********";
+
+  /** Registers a built-in block type and its schema unless they are there already. */
+  public void register(Connection c, BlockDefinition definition) throws SQLException {
+    long now = Columns.micros(Columns.now());
+    BlockType type = typeBySlug(c, definition.slug()).orElse(null);
+    if (type == null) {
+      UUID id = UUID.randomUUID();
+      Sql.update(c, "INSERT INTO block_type (id, created, updated, name, slug, logo_url, documentation_url, description,"
+              + " code_example, is_protected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+          id.toString(), now, now, definition.name(), definition.slug(), definition.logoUrl(),
+          definition.documentationUrl(), definition.description(), definition.codeExample());
+      type = typeBySlug(c, definition.slug()).orElseThrow();
+    }
+    String checksum = definition.checksum();
+    if (schemaByChecksum(c, checksum).isEmpty()) {
+      insertSchema(c, type.id(), checksum, definition.fields(), definition.capabilities(), SCHEMA_VERSION);
+    }
+  }
+
+  public BlockSchema insertSchema(Connection c, UUID typeId, String checksum, ObjectNode fields, List<String> capabilities,
+      String version) throws SQLException {
+    long now = Columns.micros(Columns.now());
+    UUID id = UUID.randomUUID();
+    Sql.update(c, "INSERT INTO block_schema (id, created, updated, checksum, fields, block_type_id, capabilities, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id.toString(), now, now, checksum, Columns.json(fields), typeId.toString(), Columns.json(capabilities), version);
+    return schemaById(c, id).orElseThrow();
+  }
+
+  public Optional<BlockType> typeBySlug(Connection c, String slug) throws SQLException {
+    return Sql.one(c, "SELECT * FROM block_type WHERE slug = ?", BlockRepository::mapType, slug);
+  }
+
+  public Optional<BlockType> typeById(Connection c, UUID id) throws SQLException {
+    return Sql.one(c, "SELECT * FROM block_type WHERE id = ?", BlockRepository::mapType, id.toString());
+  }
+
+  public List<BlockType> types(Connection c) throws SQLException {
+    return Sql.list(c, "SELECT * FROM block_type ORDER BY name", BlockRepository::mapType);
+  }
+
+  /** Updates the descriptive fields of a block type that the patch names. */
+  public boolean patchType(Connection c, UUID id, JsonNode patch) throws SQLException {
+    Optional<BlockType> existing = typeById(c, id);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    BlockType t = existing.get();
+    Sql.update(c, "UPDATE block_type SET updated = ?, logo_url = ?, documentation_url = ?, description = ?, code_example = ?"
+            + " WHERE id = ?",
+        Columns.micros(Columns.now()), textOr(patch, "logo_url", t.logoUrl()),
+        textOr(patch, "documentation_url", t.documentationUrl()), textOr(patch, "description", t.description()),
+        textOr(patch, "code_example", t.codeExample()), id.toString());
+    return true;
+  }
+
+  public Optional<BlockSchema> schemaById(Connection c, UUID id) throws SQLException {
+    return oneSchema(c, "s.id = ?", id.toString());
+  }
+
+  public Optional<BlockSchema> schemaByChecksum(Connection c, String checksum) throws SQLException {
+    return oneSchema(c, "s.checksum = ?", checksum);
+  }
+
+  /** The newest schema of a block type. */
+  public Optional<BlockSchema> schemaForType(Connection c, UUID typeId) throws SQLException {
+    return Sql.one(c, SCHEMA_SELECT + " WHERE s.block_type_id = ? ORDER BY s.created DESC", BlockRepository::mapSchema,
+        typeId.toString());
+  }
+
+  /** Inserts a block document; empty when its type already has a document of this name. */
+  public Optional<BlockDocument> insertDocument(Connection c, String name, ObjectNode data, UUID schemaId, UUID typeId,
+      boolean anonymous) throws SQLException {
+    if (Sql.count(c, "SELECT COUNT(*) FROM block_document WHERE block_type_id = ? AND name = ?", typeId.toString(), name)
+        > 0) {
+      return Optional.empty();
+    }
+    long now = Columns.micros(Columns.now());
+    UUID id = UUID.randomUUID();
+    Sql.update(c, "INSERT INTO block_document (id, created, updated, name, data, block_schema_id, block_type_id,"
+            + " is_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id.toString(), now, now, name, Columns.json(data), schemaId.toString(), typeId.toString(), Columns.bit(anonymous));
+    return documentById(c, id, true);
+  }
+
+  public Optional<BlockDocument> documentById(Connection c, UUID id, boolean includeSecrets) throws SQLException {
+    Optional<DocumentRow> row = Sql.one(c, "SELECT * FROM block_document WHERE id = ?", DocumentRow::map, id.toString());
+    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets));
+  }
+
+  public Optional<BlockDocument> documentByName(Connection c, String slug, String name, boolean includeSecrets)
+      throws SQLException {
+    Optional<DocumentRow> row = Sql.one(c, "SELECT d.* FROM block_document d JOIN block_type t ON t.id = d.block_type_id"
+        + " WHERE t.slug = ? AND d.name = ?", DocumentRow::map, slug, name);
+    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets));
+  }
+
+  /** Documents, named ones only unless {@code includeAnonymous}, optionally of some block types. */
+  public List<BlockDocument> documents(Connection c, List<String> slugs, boolean includeAnonymous, boolean includeSecrets,
+      int limit, int offset) throws SQLException {
+    Where where = new Where().in("t.slug", slugs);
+    if (!includeAnonymous) {
+      where.condition("d.is_anonymous = 0");
+    }
+    List<DocumentRow> rows = Sql.list(c, "SELECT d.* FROM block_document d JOIN block_type t ON t.id = d.block_type_id"
+        + where.sql() + " ORDER BY t.slug, d.name LIMIT ? OFFSET ?", DocumentRow::map, where.params(limit, offset));
+    List<BlockDocument> documents = new java.util.ArrayList<>();
+    for (DocumentRow row : rows) {
+      documents.add(assemble(c, row, includeSecrets));
+    }
+    return documents;
+  }
+
+  public boolean deleteDocument(Connection c, UUID id) throws SQLException {
+    return Sql.update(c, "DELETE FROM block_document WHERE id = ?", id.toString()) > 0;
+  }
+
+  private BlockDocument assemble(Connection c, DocumentRow row, boolean includeSecrets) throws SQLException {
+    BlockSchema schema = schemaById(c, row.schemaId()).orElseThrow();
+    ObjectNode data = row.data();
+    if (!includeSecrets) {
+      data = data.deepCopy();
+      for (JsonNode secret : schema.fields().path("secret_fields")) {
+        if (data.hasNonNull(secret.asText())) {
+          data.put(secret.asText(), OBFUSCATED);
+        }
+      }
+    }
+    return new BlockDocument(row.id(), row.created(), row.updated(), row.name(), data, schema.id(), schema,
+        schema.blockTypeId(), schema.blockType(), Json.object(), row.anonymous());
+  }
+
+  private record DocumentRow(UUID id, java.time.OffsetDateTime created, java.time.OffsetDateTime updated, String name,
+      ObjectNode data, UUID schemaId, boolean anonymous) {
+    static DocumentRow map(ResultSet row) throws SQLException {
+      return new DocumentRow(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
+          row.getString("name"), Columns.object(row, "data"), Columns.uuid(row, "block_schema_id"),
+          Columns.bool(row, "is_anonymous"));
+    }
+  }
+
+  private static final String SCHEMA_SELECT = "SELECT s.*, t.id AS t_id, t.created AS t_created, t.updated AS t_updated,"
+      + " t.name AS t_name, t.slug AS t_slug, t.logo_url AS t_logo_url, t.documentation_url AS t_documentation_url,"
+      + " t.description AS t_description, t.code_example AS t_code_example, t.is_protected AS t_is_protected"
+      + " FROM block_schema s JOIN block_type t ON t.id = s.block_type_id";
+
+  private Optional<BlockSchema> oneSchema(Connection c, String condition, Object param) throws SQLException {
+    return Sql.one(c, SCHEMA_SELECT + " WHERE " + condition, BlockRepository::mapSchema, param);
+  }
+
+  private static BlockSchema mapSchema(ResultSet row) throws SQLException {
+    BlockType type = new BlockType(Columns.uuid(row, "t_id"), Columns.time(row, "t_created"),
+        Columns.time(row, "t_updated"), row.getString("t_name"), row.getString("t_slug"), row.getString("t_logo_url"),
+        row.getString("t_documentation_url"), row.getString("t_description"), row.getString("t_code_example"),
+        Columns.bool(row, "t_is_protected"));
+    return new BlockSchema(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
+        row.getString("checksum"), Columns.object(row, "fields"), type.id(), type, Columns.strings(row, "capabilities"),
+        row.getString("version"));
+  }
+
+  private static BlockType mapType(ResultSet row) throws SQLException {
+    return new BlockType(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
+        row.getString("name"), row.getString("slug"), row.getString("logo_url"), row.getString("documentation_url"),
+        row.getString("description"), row.getString("code_example"), Columns.bool(row, "is_protected"));
+  }
+
+  private static String textOr(JsonNode patch, String field, String current) {
+    return patch.has(field) ? (patch.get(field).isNull() ? null : patch.get(field).asText()) : current;
+  }
+}

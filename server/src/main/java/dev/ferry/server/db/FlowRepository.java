@@ -1,0 +1,46 @@
+package dev.ferry.server.db;
+
+import dev.ferry.model.Flow;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Flows: one row per flow name. */
+public final class FlowRepository {
+  /** A flow and whether this call created it. */
+  public record Upsert<T>(T value, boolean created) {}
+
+  /** Returns the flow with this name, creating it first when there is none. */
+  public Upsert<Flow> createIfMissing(Connection c, String name, List<String> tags) throws SQLException {
+    Optional<Flow> existing = byName(c, name);
+    if (existing.isPresent()) {
+      return new Upsert<>(existing.get(), false);
+    }
+    long now = Columns.micros(Columns.now());
+    UUID id = UUID.randomUUID();
+    Sql.update(c, "INSERT INTO flow (id, created, updated, name, tags) VALUES (?, ?, ?, ?, ?)",
+        id.toString(), now, now, name, Columns.json(tags));
+    return new Upsert<>(byId(c, id).orElseThrow(), true);
+  }
+
+  public Optional<Flow> byId(Connection c, UUID id) throws SQLException {
+    return Sql.one(c, "SELECT * FROM flow WHERE id = ?", FlowRepository::map, id.toString());
+  }
+
+  public Optional<Flow> byName(Connection c, String name) throws SQLException {
+    return Sql.one(c, "SELECT * FROM flow WHERE name = ?", FlowRepository::map, name);
+  }
+
+  public List<Flow> filter(Connection c, Where where, int limit, int offset) throws SQLException {
+    return Sql.list(c, "SELECT * FROM flow" + where.sql() + " ORDER BY name LIMIT ? OFFSET ?", FlowRepository::map,
+        where.params(limit, offset));
+  }
+
+  static Flow map(ResultSet row) throws SQLException {
+    return new Flow(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
+        row.getString("name"), Columns.strings(row, "tags"));
+  }
+}

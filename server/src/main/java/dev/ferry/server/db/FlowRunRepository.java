@@ -1,0 +1,226 @@
+package dev.ferry.server.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.OrchestrationResult;
+import dev.ferry.model.State;
+import dev.ferry.model.StateDetails;
+import dev.ferry.model.StateType;
+import dev.ferry.server.orchestration.OrchestrationRules;
+import dev.ferry.server.orchestration.OrchestrationRules.Decision;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Flow runs, their current state (kept on the run row) and their state history. */
+public final class FlowRunRepository {
+  /** What a new flow run is created with. */
+  public record NewRun(
+      UUID flowId,
+      UUID deploymentId,
+      String name,
+      String workQueueName,
+      String flowVersion,
+      ObjectNode parameters,
+      String idempotencyKey,
+      JsonNode context,
+      JsonNode empiricalPolicy,
+      List<String> tags,
+      UUID infrastructureDocumentId,
+      State state) {}
+
+  /** The answer to a proposed state, and whether a new state was written. */
+  public record Transition(OrchestrationResult result, boolean written) {}
+
+  public FlowRun insert(Connection c, NewRun r) throws SQLException {
+    long now = Columns.micros(Columns.now());
+    UUID id = UUID.randomUUID();
+    Sql.update(c, "INSERT INTO flow_run (id, created, updated, name, flow_id, deployment_id, work_queue_name, flow_version,"
+            + " parameters, idempotency_key, context, empirical_policy, tags, run_count, total_run_time, auto_scheduled,"
+            + " infrastructure_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)",
+        id.toString(), now, now, r.name(), r.flowId().toString(), Columns.text(r.deploymentId()), r.workQueueName(),
+        r.flowVersion(), Columns.json(r.parameters()), r.idempotencyKey(), Columns.json(r.context()),
+        Columns.json(r.empiricalPolicy()), Columns.json(r.tags()), Columns.text(r.infrastructureDocumentId()));
+    if (r.state() != null) {
+      setState(c, id, r.state(), true);
+    }
+    return byId(c, id).orElseThrow();
+  }
+
+  public Optional<FlowRun> byId(Connection c, UUID id) throws SQLException {
+    return Sql.one(c, "SELECT * FROM flow_run WHERE id = ?", FlowRunRepository::map, id.toString());
+  }
+
+  public Optional<FlowRun> byIdempotencyKey(Connection c, UUID deploymentId, String key) throws SQLException {
+    return Sql.one(c, "SELECT * FROM flow_run WHERE deployment_id = ? AND idempotency_key = ?", FlowRunRepository::map,
+        deploymentId.toString(), key);
+  }
+
+  public List<FlowRun> filter(Connection c, Where where, String orderBy, int limit, int offset) throws SQLException {
+    return Sql.list(c, "SELECT r.* FROM flow_run r" + where.sql() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
+        FlowRunRepository::map, where.params(limit, offset));
+  }
+
+  /** SCHEDULED runs of a queue due before a time, the earliest first. */
+  public List<FlowRun> claimable(Connection c, String queue, OffsetDateTime before, int limit) throws SQLException {
+    return Sql.list(c, "SELECT * FROM flow_run WHERE work_queue_name = ? AND state_type = 'SCHEDULED'"
+            + " AND next_scheduled_start_time <= ? ORDER BY next_scheduled_start_time, id LIMIT ?",
+        FlowRunRepository::map, queue, Columns.micros(before), limit);
+  }
+
+  /** Runs of a queue that hold a slot: claimed and not yet finished. */
+  public long countActive(Connection c, String queue) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM flow_run WHERE work_queue_name = ?"
+        + " AND state_type IN ('PENDING', 'RUNNING', 'CANCELLING')", queue);
+  }
+
+  /** Applies the fields a PATCH may change. False when there is no such run. */
+  public boolean patch(Connection c, UUID id, JsonNode patch) throws SQLException {
+    Optional<FlowRun> existing = byId(c, id);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    FlowRun run = existing.get();
+    Sql.update(c, "UPDATE flow_run SET updated = ?, name = ?, tags = ?, flow_version = ?, infrastructure_pid = ?,"
+            + " parameters = ? WHERE id = ?",
+        Columns.micros(Columns.now()), text(patch, "name", run.name()),
+        patch.has("tags") ? Columns.json(patch.get("tags")) : Columns.json(run.tags()),
+        text(patch, "flow_version", run.flowVersion()), text(patch, "infrastructure_pid", run.infrastructurePid()),
+        Columns.json(patch.has("parameters") ? patch.get("parameters") : run.parameters()), id.toString());
+    return true;
+  }
+
+  public boolean delete(Connection c, UUID id) throws SQLException {
+    return Sql.update(c, "DELETE FROM flow_run WHERE id = ?", id.toString()) > 0;
+  }
+
+  /**
+   * Proposes a state. The write is a compare-and-set on the state the rules were checked
+   * against: when another writer moved the run first, the rules run again on what it wrote.
+   */
+  public Optional<Transition> setState(Connection c, UUID id, State proposed, boolean force) throws SQLException {
+    while (true) {
+      Optional<FlowRun> found = byId(c, id);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      FlowRun run = found.get();
+      Decision decision = OrchestrationRules.decide(run.stateType(), proposed.type(), force);
+      if (decision.status() != OrchestrationResult.Status.ACCEPT) {
+        ObjectNode details = Json.object().put("type", decision.status().name().toLowerCase() + "_details")
+            .put("reason", decision.reason());
+        return Optional.of(new Transition(new OrchestrationResult(run.state(), decision.status(), details), false));
+      }
+      State state = stamp(run, proposed);
+      if (write(c, run, state)) {
+        ObjectNode details = Json.object().put("type", "accept_details");
+        return Optional.of(new Transition(new OrchestrationResult(state, OrchestrationResult.Status.ACCEPT, details), true));
+      }
+    }
+  }
+
+  public List<State> states(Connection c, UUID runId) throws SQLException {
+    return Sql.list(c, "SELECT * FROM flow_run_state WHERE flow_run_id = ? ORDER BY timestamp", row -> new State(
+        Columns.uuid(row, "id"), StateType.valueOf(row.getString("type")), row.getString("name"),
+        Columns.time(row, "timestamp"), row.getString("message"), Columns.json(row, "data"),
+        Json.convert(Columns.json(row, "state_details"), StateDetails.class)), runId.toString());
+  }
+
+  private static State stamp(FlowRun run, State proposed) {
+    StateDetails details = proposed.stateDetails() == null ? StateDetails.empty() : proposed.stateDetails();
+    details = details.withFlowRunId(run.id());
+    if (details.scheduledTime() == null && run.state() != null && proposed.type() == StateType.PENDING) {
+      details = details.withScheduledTime(run.state().stateDetails().scheduledTime());
+    }
+    if (details.scheduledTime() == null && proposed.type() == StateType.SCHEDULED) {
+      details = details.withScheduledTime(Columns.now());
+    }
+    String name = proposed.name() == null ? proposed.type().displayName() : proposed.name();
+    return new State(UUID.randomUUID(), proposed.type(), name, Columns.now(), proposed.message(), proposed.data(), details);
+  }
+
+  private static boolean write(Connection c, FlowRun run, State state) throws SQLException {
+    OffsetDateTime now = state.timestamp();
+    int runCount = run.runCount();
+    OffsetDateTime start = run.startTime();
+    OffsetDateTime end = run.endTime();
+    double total = run.totalRunTime();
+    OffsetDateTime expected = run.expectedStartTime();
+    OffsetDateTime next = run.nextScheduledStartTime();
+    if (state.type() == StateType.SCHEDULED) {
+      next = state.stateDetails().scheduledTime();
+      expected = expected == null ? next : expected;
+    }
+    if (state.type() == StateType.RUNNING) {
+      runCount++;
+      start = start == null ? now : start;
+      expected = expected == null ? now : expected;
+    }
+    if (state.isFinal()) {
+      end = now;
+      if (run.stateType() == StateType.RUNNING && run.state() != null) {
+        total += Duration.between(run.state().timestamp(), now).toNanos() / 1e9;
+      }
+    }
+    int updated = Sql.update(c, "UPDATE flow_run SET updated = ?, state_id = ?, state_type = ?, state_name = ?,"
+            + " state_timestamp = ?, state_message = ?, state_details = ?, run_count = ?, start_time = ?, end_time = ?,"
+            + " total_run_time = ?, expected_start_time = ?, next_scheduled_start_time = ?"
+            + " WHERE id = ? AND " + (run.stateId() == null ? "state_id IS NULL" : "state_id = ?"),
+        casParams(run, Columns.micros(now), state.id().toString(), state.type().name(), state.name(),
+            Columns.micros(now), state.message(), Columns.json(state.stateDetails()), runCount, Columns.micros(start),
+            Columns.micros(end), total, Columns.micros(expected), Columns.micros(next), run.id().toString()));
+    if (updated == 0) {
+      return false;
+    }
+    Sql.update(c, "INSERT INTO flow_run_state (id, flow_run_id, type, name, timestamp, message, data, state_details)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        state.id().toString(), run.id().toString(), state.type().name(), state.name(), Columns.micros(now),
+        state.message(), Columns.json(state.data()), Columns.json(state.stateDetails()));
+    return true;
+  }
+
+  private static Object[] casParams(FlowRun run, Object... values) {
+    if (run.stateId() == null) {
+      return values;
+    }
+    Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+    all[values.length] = run.stateId().toString();
+    return all;
+  }
+
+  static FlowRun map(ResultSet row) throws SQLException {
+    OffsetDateTime now = Columns.now();
+    String type = row.getString("state_type");
+    StateType stateType = type == null ? null : StateType.valueOf(type);
+    State state = stateType == null ? null : new State(Columns.uuid(row, "state_id"), stateType,
+        row.getString("state_name"), Columns.time(row, "state_timestamp"), row.getString("state_message"), null,
+        Json.convert(Columns.json(row, "state_details"), StateDetails.class));
+    OffsetDateTime expected = Columns.time(row, "expected_start_time");
+    OffsetDateTime start = Columns.time(row, "start_time");
+    double total = row.getDouble("total_run_time");
+    double estimatedRun = stateType == StateType.RUNNING && state.timestamp() != null
+        ? total + Duration.between(state.timestamp(), now).toNanos() / 1e9 : total;
+    double startDelta = start == null && expected != null && now.isAfter(expected)
+        ? Duration.between(expected, now).toNanos() / 1e9 : 0.0;
+    return new FlowRun(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
+        row.getString("name"), Columns.uuid(row, "flow_id"), Columns.uuid(row, "state_id"),
+        Columns.uuid(row, "deployment_id"), row.getString("work_queue_name"), row.getString("flow_version"),
+        Columns.object(row, "parameters"), row.getString("idempotency_key"), Columns.json(row, "context"),
+        Columns.json(row, "empirical_policy"), Columns.strings(row, "tags"), Columns.uuid(row, "parent_task_run_id"),
+        stateType, row.getString("state_name"), row.getInt("run_count"), expected,
+        Columns.time(row, "next_scheduled_start_time"), start, Columns.time(row, "end_time"), total, estimatedRun,
+        startDelta, Columns.bool(row, "auto_scheduled"), Columns.uuid(row, "infrastructure_document_id"),
+        row.getString("infrastructure_pid"), null, null, state);
+  }
+
+  private static String text(JsonNode patch, String field, String current) {
+    return patch.has(field) ? (patch.get(field).isNull() ? null : patch.get(field).asText()) : current;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.ferry.storage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.storage.local.LocalFileSystem;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The registry of storage block types: a Prefect block type slug to the implementation that serves it. */
+public final class StorageBlocks {
+  private static final Map<String, Function<ObjectNode, StorageBlock>> FACTORIES = new TreeMap<>(Map.of(
+      "local-file-system", LocalFileSystem::fromBlock));
+
+  private StorageBlocks() {}
+
+  /** Builds the storage block of a type from its document data; an unknown type lists the supported ones. */
+  public static StorageBlock create(String slug, ObjectNode data) {
+    Function<ObjectNode, StorageBlock> factory = FACTORIES.get(slug);
+    if (factory == null) {
+      throw new StorageException("No storage can be found for block type '" + slug + "'. Supported types are: "
+          + String.join(", ", FACTORIES.keySet()));
+    }
+    return factory.apply(data);
+  }
+}

@@ -24,7 +24,6 @@ public final class ManifestYaml {
   private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .build())
       .setPropertyNamingStrategy(Json.MAPPER.getPropertyNamingStrategy())
       .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())

@@ -55,12 +55,18 @@ public final class BlockDocuments {
     }));
   }
 
-  /** A block type's fields, each set to its schema default or null: the data of a block nobody configured. */
+  /** A block type's fields at their schema defaults (maps empty, others null): the data of a block nobody configured. */
   public static ObjectNode defaults(BlockDefinition definition) {
     ObjectNode data = Json.object();
     for (Map.Entry<String, JsonNode> property : definition.fields().path("properties").properties()) {
       JsonNode fallback = property.getValue().get("default");
-      data.set(property.getKey(), fallback == null ? Json.MAPPER.nullNode() : fallback.deepCopy());
+      if (fallback != null) {
+        data.set(property.getKey(), fallback.deepCopy());
+      } else if ("object".equals(property.getValue().path("type").asText())) {
+        data.putObject(property.getKey());
+      } else {
+        data.putNull(property.getKey());
+      }
     }
     return data;
   }

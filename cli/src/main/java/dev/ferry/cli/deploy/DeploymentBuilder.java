@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -28,6 +29,8 @@ import java.util.List;
  * storage block, and fills in Prefect's manifest fields.
  */
 public final class DeploymentBuilder {
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
   private final Path projectDir;
   private final FlowInspector inspector;
   private final BlockDocuments blocks;
@@ -85,7 +88,7 @@ public final class DeploymentBuilder {
         request.workQueue() != null ? request.workQueue() : "default", null, request.tags(),
         KeyValues.parameters(request.paramsJson(), request.params()), null, null, overrides, infrastructure,
         flow.flowName(), null, storage, path, entrypoint.toString(), flow.parameterSchema(),
-        OffsetDateTime.now(ZoneOffset.UTC).toString());
+        TIMESTAMP.format(OffsetDateTime.now(ZoneOffset.UTC)));
   }
 
   /** Where the manifest goes: {@code -o}, else {@code FUNCTION-deployment.yaml} in the project. */

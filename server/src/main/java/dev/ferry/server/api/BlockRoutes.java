@@ -4,7 +4,7 @@ import static dev.ferry.server.api.Replies.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.blocks.BlockDefinition;
+import dev.ferry.blocks.SchemaChecksum;
 import dev.ferry.model.BlockSchema;
 import dev.ferry.model.BlockType;
 import dev.ferry.server.api.Replies.Reply;
@@ -53,7 +53,7 @@ final class BlockRoutes {
       String version = body.hasNonNull("version") ? body.get("version").asText() : BlockRepository.SCHEMA_VERSION;
       return db.transaction(c -> {
         BlockType type = blocks.typeById(c, typeId).orElseThrow(() -> ApiError.conflict("Block type not found"));
-        String checksum = BlockDefinition.checksum(fields);
+        String checksum = SchemaChecksum.of(fields);
         var existing = blocks.schemaByChecksum(c, checksum);
         if (existing.isPresent()) {
           return new Reply(200, existing.get());

@@ -1,0 +1,28 @@
+package dev.ferry.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.json.Json;
+import dev.ferry.testing.Reference;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+class SchemaChecksumTest {
+  @Test
+  void checksumsMatchTheOnesPrefectComputedForEveryRecordedSchema() throws Exception {
+    JsonNode catalog = Json.MAPPER.readTree(Files.readString(Reference.file("block-catalog.json")));
+    JsonNode schemas = catalog.get("block_schemas");
+    assertThat(schemas).hasSize(32);
+    for (JsonNode schema : schemas) {
+      assertThat(SchemaChecksum.of(schema.get("fields"))).as(schema.path("block_type").path("slug").asText())
+          .isEqualTo(schema.get("checksum").asText());
+    }
+  }
+
+  @Test
+  void builtInDefinitionsHaveDistinctChecksums() {
+    assertThat(BlockCatalog.all()).extracting(BlockDefinition::checksum).doesNotHaveDuplicates()
+        .allMatch(c -> c.startsWith("sha256:"));
+  }
+}

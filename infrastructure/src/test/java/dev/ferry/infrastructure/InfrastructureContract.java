@@ -1,0 +1,79 @@
+package dev.ferry.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every infrastructure promises. Each implementation's test extends this and builds the infrastructure. */
+public abstract class InfrastructureContract {
+  @TempDir protected Path workingDir;
+
+  /** Infrastructure whose block runs {@code command} with {@code env} set. */
+  protected abstract Infrastructure create(List<String> command, Map<String, String> env);
+
+  private Exit run(Infrastructure infrastructure, Map<String, String> contextEnv, List<String> output) throws Exception {
+    LaunchSpec spec = infrastructure.prepare(context(contextEnv));
+    Launched launched = infrastructure.launch(spec, output::add);
+    return launched.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private RunContext context(Map<String, String> env) {
+    return new RunContext(UUID.randomUUID(), "test-run", workingDir, env, List.of("sh", "-c", "echo default command"));
+  }
+
+  @Test
+  void everyLineTheRunPrintsReachesTheOutputBeforeItsExitIsReported() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    Exit exit = run(create(List.of("sh", "-c", "for i in 1 2 3; do echo line $i; done; echo oops >&2"), Map.of()),
+        Map.of(), output);
+    assertThat(exit.succeeded()).isTrue();
+    assertThat(output).containsExactly("line 1", "line 2", "line 3", "oops");
+  }
+
+  @Test
+  void nonZeroExitIsReportedWithItsCode() throws Exception {
+    Exit exit = run(create(List.of("sh", "-c", "exit 3"), Map.of()), Map.of(), new CopyOnWriteArrayList<>());
+    assertThat(exit.code()).isEqualTo(3);
+    assertThat(exit.description()).isEqualTo("exited with code 3");
+  }
+
+  @Test
+  void emptyCommandRunsTheDefaultCommand() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    Infrastructure infrastructure = create(null, Map.of());
+    assertThat(infrastructure.prepare(context(Map.of())).usesDefaultCommand()).isTrue();
+    run(infrastructure, Map.of(), output);
+    assertThat(output).containsExactly("default command");
+  }
+
+  @Test
+  void blockEnvironmentGoesOnTopOfTheRunsEnvironment() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    run(create(List.of("sh", "-c", "echo $FROM_RUN $SHARED"), Map.of("SHARED", "block")),
+        Map.of("FROM_RUN", "run", "SHARED", "run"), output);
+    assertThat(output).containsExactly("run block");
+  }
+
+  @Test
+  void killStopsTheRunAndWhatItStartedWithinTheGracePeriod() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    Infrastructure infrastructure = create(List.of("sh", "-c", "trap '' TERM; sleep 300 & echo started; wait"), Map.of());
+    Launched launched = infrastructure.launch(infrastructure.prepare(context(Map.of())), output::add);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.contains("started"));
+
+    long start = System.nanoTime();
+    infrastructure.kill(launched.infrastructurePid(), Duration.ofMillis(500));
+    Exit exit = launched.exit().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(exit.succeeded()).isFalse();
+  }
+}

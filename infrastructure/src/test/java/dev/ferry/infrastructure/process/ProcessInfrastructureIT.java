@@ -1,0 +1,59 @@
+package dev.ferry.infrastructure.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.infrastructure.Infrastructure;
+import dev.ferry.infrastructure.InfrastructureBlocks;
+import dev.ferry.infrastructure.InfrastructureContract;
+import dev.ferry.infrastructure.InfrastructureException;
+import dev.ferry.infrastructure.Launched;
+import dev.ferry.infrastructure.RunContext;
+import dev.ferry.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ProcessInfrastructureIT extends InfrastructureContract {
+  @Override
+  protected Infrastructure create(List<String> command, Map<String, String> env) {
+    ObjectNode data = Json.object().put("type", "process");
+    data.set("command", Json.toTree(command));
+    data.set("env", Json.toTree(env));
+    return InfrastructureBlocks.create("process", data);
+  }
+
+  @Test
+  void infrastructurePidNamesThisHostAndTheProcess() {
+    Infrastructure infrastructure = create(List.of("true"), Map.of());
+    Launched launched = infrastructure.launch(infrastructure.prepare(
+        new RunContext(UUID.randomUUID(), "r", workingDir, Map.of(), List.of())), line -> { });
+    assertThat(launched.infrastructurePid()).matches(ProcessInfrastructure.hostName() + ":\\d+");
+  }
+
+  @Test
+  void processOnAnotherHostIsLeftToItsAgent() {
+    assertThatThrownBy(() -> create(List.of("true"), Map.of()).kill("elsewhere:123", Duration.ofSeconds(1)))
+        .isInstanceOf(InfrastructureException.class).hasMessageContaining("elsewhere");
+  }
+
+  @Test
+  void commandOfTheWrongTypeNamesTheField() {
+    assertThatThrownBy(() -> InfrastructureBlocks.create("process", (ObjectNode) Json.tree("{\"command\": \"python\"}")))
+        .hasMessageContaining("process").hasMessageContaining("command");
+  }
+
+  @Test
+  void unknownBlockTypeListsTheSupportedOnes() {
+    assertThatThrownBy(() -> InfrastructureBlocks.create("ecs-task", Json.object()))
+        .hasMessageContaining("'ecs-task'").hasMessageContaining("process");
+  }
+
+  @Test
+  void signalDeathIsDescribed() {
+    assertThat(dev.ferry.infrastructure.Exit.ofStatus(137).description()).contains("signal 9 (SIGKILL)");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.json.Json;
+import dev.ferry.storage.IgnoreRules;
+import dev.ferry.storage.StorageBlock;
+import dev.ferry.storage.StorageBlockContract;
+import dev.ferry.storage.StorageBlocks;
+import dev.ferry.storage.StorageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalFileSystemTest extends StorageBlockContract {
+  @Override
+  protected StorageBlock newStorage(Path scratch) throws Exception {
+    Path base = Files.createDirectories(scratch.resolve("store"));
+    return StorageBlocks.create("local-file-system", Json.object().put("basepath", base.toString()));
+  }
+
+  @Test
+  void blockWithoutBasepathNamesTheMissingField() {
+    assertThatThrownBy(() -> StorageBlocks.create("local-file-system", Json.object()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("'basepath'");
+  }
+
+  @Test
+  void unknownBlockTypeListsTheSupportedOnes() {
+    assertThatThrownBy(() -> StorageBlocks.create("ftp", Json.object()))
+        .hasMessageContaining("'ftp'").hasMessageContaining("local-file-system");
+  }
+
+  @Test
+  void symlinkOutOfTheProjectIsNotCopied() throws Exception {
+    Path project = Files.createDirectories(scratch.resolve("linked"));
+    Path secret = Files.writeString(scratch.resolve("secret.txt"), "s3cret");
+    Files.createSymbolicLink(project.resolve("leak.txt"), secret);
+    StorageBlock storage = newStorage(scratch);
+    assertThatThrownBy(() -> storage.putDirectory(project, "p", IgnoreRules.none()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("points outside");
+  }
+
+  @Test
+  void defaultIgnoreFileLeavesOutCachesAndVirtualEnvironments() throws Exception {
+    Path project = Files.createDirectories(scratch.resolve("defaults"));
+    assertThat(IgnoreRules.writeDefaultIfMissing(project)).isTrue();
+    assertThat(IgnoreRules.writeDefaultIfMissing(project)).as("an existing file is kept").isFalse();
+    IgnoreRules rules = IgnoreRules.load(project);
+    assertThat(rules.ignored(".venv", true)).isTrue();
+    assertThat(rules.ignored("pkg/__pycache__", true)).isTrue();
+    assertThat(rules.ignored("flows/etl.py", false)).isFalse();
+  }
+}

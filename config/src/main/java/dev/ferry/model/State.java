@@ -1,5 +1,6 @@
 package dev.ferry.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -24,6 +25,7 @@ public record State(
         StateDetails.empty().withScheduledTime(time));
   }
 
+  @JsonIgnore
   public boolean isFinal() {
     return type != null && type.isFinal();
   }

@@ -1,0 +1,69 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cli.FerryProcess.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input ends with one line that names the thing at fault and the fix, and a non-zero exit code. */
+class BadInputIT {
+  @TempDir Path root;
+  private Path project;
+  private FerryProcess ferry;
+
+  @BeforeEach
+  void project() throws Exception {
+    project = Files.createDirectories(root.resolve("project"));
+    Files.writeString(project.resolve("etl.py"), "def etl(n: int = 1):\n    print(n)\n\ndef helper():\n    pass\n");
+    ferry = new FerryProcess(project, root.resolve("home"));
+  }
+
+  private void assertOneLineError(Result result, String... fragments) {
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err().strip().lines()).as(result.err()).hasSize(1);
+    assertThat(result.err()).startsWith("Error: ").contains(fragments);
+  }
+
+  @Test
+  void missingEntrypointFileIsNamed() throws Exception {
+    assertOneLineError(ferry.run("deployment", "build", "flows/nope.py:etl", "-n", "x"), "flows/nope.py", "does not exist");
+  }
+
+  @Test
+  void missingFunctionIsNamedWithTheOnesThatExist() throws Exception {
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:transform", "-n", "x"), "'transform'", "etl, helper");
+  }
+
+  @Test
+  void malformedManifestIsNamedWithItsLine() throws Exception {
+    Files.writeString(project.resolve("bad.yaml"), "name: x\nflow_name: etl\ntags: {oops\n");
+    assertOneLineError(ferry.run("deployment", "apply", "bad.yaml"), "bad.yaml", "line 3");
+  }
+
+  @Test
+  void unknownBlockSaysHowToCreateIt() throws Exception {
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:etl", "-n", "x", "-ib", "process/missing"),
+        "'process/missing' does not exist", "ferry block create");
+  }
+
+  @Test
+  void overrideKeyThatIsNotAFieldListsTheFields() throws Exception {
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:etl", "-n", "x", "--override", "comand=[]"),
+        "'comand' is not a field of block type 'process'", "command");
+  }
+
+  @Test
+  void apiThatDoesNotAnswerIsNamed() throws Exception {
+    assertOneLineError(ferry.run("deployment", "ls", "--api", "http://127.0.0.1:9/api"),
+        "http://127.0.0.1:9/api", "ferry server start");
+  }
+
+  @Test
+  void unknownDeploymentSaysHowToListThem() throws Exception {
+    assertOneLineError(ferry.run("deployment", "run", "etl/nope"), "'etl/nope' does not exist", "ferry deployment ls");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ferry.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs the built ferry jar as a user would, in a project folder with its own FERRY_HOME. */
+final class FerryProcess {
+  private static final Path JAR = Path.of("target/ferry.jar").toAbsolutePath();
+  private static final Pattern RUN_ID = Pattern.compile("\\(([0-9a-f-]{36})\\)");
+
+  private final Path projectDir;
+  private final Path home;
+
+  FerryProcess(Path projectDir, Path home) {
+    this.projectDir = projectDir;
+    this.home = home;
+  }
+
+  /** What a command printed and how it exited. */
+  record Result(int exitCode, String out, String err) {
+    /** The flow run id a "Created flow run 'name' (id)" line printed. */
+    String runId() {
+      Matcher matcher = RUN_ID.matcher(out);
+      if (!matcher.find()) {
+        throw new AssertionError("no run id in: " + out + err);
+      }
+      return matcher.group(1);
+    }
+  }
+
+  Result run(String... args) throws IOException, InterruptedException {
+    Process process = start(args);
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("ferry " + String.join(" ", args) + " did not finish in 3 minutes");
+    }
+    return new Result(process.exitValue(), read(process, "out"), read(process, "err"));
+  }
+
+  /** Starts a command and leaves it running; its output goes to files beside the project. */
+  Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
+    Map<String, String> env = builder.environment();
+    env.remove("PREFECT_API_URL");
+    env.remove("PREFECT_API_KEY");
+    env.put("FERRY_HOME", home.toString());
+    String id = Long.toString(System.nanoTime());
+    builder.redirectOutput(projectDir.resolveSibling(id + ".out").toFile());
+    builder.redirectError(projectDir.resolveSibling(id + ".err").toFile());
+    Process process = builder.start();
+    OUTPUTS.put(process, id);
+    return process;
+  }
+
+  String read(Process process, String stream) throws IOException {
+    return Files.readString(projectDir.resolveSibling(OUTPUTS.get(process) + "." + stream), StandardCharsets.UTF_8);
+  }
+
+  private static final Map<Process, String> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+}

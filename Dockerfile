@@ -1,0 +1,14 @@
+# The ferry agent as a container: docker build -t ferry-agent . (after 'mvn -B package -DskipTests').
+# The base image needs a Java 17 runtime; flows that use the default command also need python3.
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
+
+RUN useradd --system --create-home --home-dir /var/lib/ferry ferry
+COPY cli/target/ferry.jar /opt/ferry/ferry.jar
+
+USER ferry
+WORKDIR /var/lib/ferry
+ENV FERRY_HOME=/var/lib/ferry
+
+ENTRYPOINT ["java", "-jar", "/opt/ferry/ferry.jar"]
+CMD ["agent", "start", "-q", "default"]

@@ -42,11 +42,6 @@ public final class Agent {
     return verticle.runOnce().compose(completed -> logs.flush().map(completed));
   }
 
-  /** How many runs the agent holds now. */
-  public int heldRuns() {
-    return verticle.heldRuns();
-  }
-
   /** Stops polling and ships the logs still queued. */
   public Future<Void> stop() {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);

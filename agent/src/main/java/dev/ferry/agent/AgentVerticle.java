@@ -30,6 +30,7 @@ public final class AgentVerticle extends VerticleBase {
   private final FlowRunSubmitter submitter;
   private final AgentOptions options;
   private final Set<UUID> held = new HashSet<>();
+  /** The runs a --run-once agent launched, to wait for; a long-running agent keeps none. */
   private final List<Future<StateType>> launched = new ArrayList<>();
   private List<WorkQueue> queues = List.of();
   private boolean polling;
@@ -64,11 +65,6 @@ public final class AgentVerticle extends VerticleBase {
     return pollQueues(false).compose(ignored -> Future.join(new ArrayList<>(launched)))
         .transform(ignored -> Future.succeededFuture(launched.stream()
             .allMatch(f -> f.succeeded() && f.result() == StateType.COMPLETED)));
-  }
-
-  /** How many runs this agent holds now. */
-  public int heldRuns() {
-    return held.size();
   }
 
   private Future<List<WorkQueue>> resolveQueues() {
@@ -132,7 +128,9 @@ public final class AgentVerticle extends VerticleBase {
         return false;
       }
       Future<StateType> done = submitter.submit(run);
-      launched.add(done);
+      if (options.runOnce()) {
+        launched.add(done);
+      }
       done.onComplete(ignored -> held.remove(run.id()));
       return true;
     }).recover(error -> {

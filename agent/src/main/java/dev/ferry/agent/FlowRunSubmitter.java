@@ -13,6 +13,7 @@ import dev.ferry.json.Json;
 import dev.ferry.manifest.Overrides;
 import dev.ferry.model.BlockDocument;
 import dev.ferry.model.Deployment;
+import dev.ferry.model.Flow;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.LogRecord;
 import dev.ferry.model.State;
@@ -66,19 +67,21 @@ public final class FlowRunSubmitter {
     this.blocking = blocking;
   }
 
-  /** The blocks and deployment a run needs, read before anything is launched. */
-  private record Prepared(FlowRun run, Deployment deployment, BlockDocument infrastructure, BlockDocument storage) {}
+  /** The deployment, flow and blocks a run needs, read before anything is launched. */
+  private record Prepared(FlowRun run, Deployment deployment, Flow flow, BlockDocument infrastructure,
+      BlockDocument storage) {}
 
   /** A launched run: what was started and how. */
-  private record Started(LaunchSpec spec, Launched launched, Path dir) {}
+  private record Started(LaunchSpec spec, Launched launched) {}
 
   /** Runs a claimed flow run to its end; the future holds the final state type the agent knows of. */
   public Future<StateType> submit(FlowRun run) {
-    LOG.info("Submitting flow run '{}' ({})", run.name(), run.id());
+    Path dir = options.runsRoot().resolve(run.id().toString());
     return prepare(run)
-        .compose(prepared -> blocking.run(() -> launch(prepared)))
+        .compose(prepared -> blocking.run(() -> launch(prepared, dir)))
         .compose(started -> afterLaunch(run, started))
-        .recover(error -> crash(run, "Flow run could not start: " + message(error)));
+        .recover(error -> crash(run, "Flow run could not start: " + message(error)))
+        .eventually(() -> blocking.run(() -> deleteTree(dir)));
   }
 
   private Future<Prepared> prepare(FlowRun run) {
@@ -88,21 +91,26 @@ public final class FlowRunSubmitter {
     return client.readDeployment(run.deploymentId()).compose(deployment -> {
       var infraId = run.infrastructureDocumentId() != null ? run.infrastructureDocumentId()
           : deployment.infrastructureDocumentId();
+      Future<Flow> flow = client.readFlow(deployment.flowId());
       Future<BlockDocument> infra = infraId == null ? Future.succeededFuture() : client.readBlockDocument(infraId, true);
       Future<BlockDocument> storage = deployment.storageDocumentId() == null ? Future.succeededFuture()
           : client.readBlockDocument(deployment.storageDocumentId(), true);
-      return Future.all(infra, storage).map(all -> new Prepared(run, deployment, infra.result(), storage.result()));
+      return Future.all(flow, infra, storage)
+          .map(all -> new Prepared(run, deployment, flow.result(), infra.result(), storage.result()));
     });
   }
 
-  /** Blocking: builds the infrastructure, downloads the code, starts the run. */
-  private Started launch(Prepared p) throws IOException {
+  /** Blocking: builds the infrastructure, downloads the code into {@code dir}, starts the run. */
+  private Started launch(Prepared p, Path dir) throws IOException {
     FlowRun run = p.run();
     Deployment deployment = p.deployment();
     String slug = p.infrastructure() == null ? "process" : p.infrastructure().typeSlug();
+    LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
+        deployment.name(), slug);
     ObjectNode data = p.infrastructure() == null ? Json.object() : p.infrastructure().data();
     Infrastructure infrastructure = InfrastructureBlocks.create(slug, Overrides.apply(data, deployment.infraOverrides()));
-    Path dir = freshDirectory(run);
+    deleteTree(dir);
+    Files.createDirectories(dir);
     if (p.storage() != null) {
       StorageBlocks.create(p.storage().typeSlug(), p.storage().data()).getDirectory(deployment.path(), dir);
     } else if (deployment.path() != null && !deployment.path().isEmpty()) {
@@ -121,11 +129,10 @@ public final class FlowRunSubmitter {
     RunContext context = new RunContext(run.id(), run.name(), dir, env, Launcher.install(dir, options.python()));
     LaunchSpec spec = infrastructure.prepare(context);
     Redactor redactor = Redactor.of(apiKey, p.infrastructure(), p.storage());
-    boolean echo = !(infrastructure instanceof dev.ferry.infrastructure.process.ProcessInfrastructure process)
-        || process.streamsOutput();
+    boolean echo = infrastructure.streamsOutput();
     Launched launched = infrastructure.launch(spec, line -> output(run, redactor.redact(line), echo));
     LOG.info("Flow run '{}' started as {}", run.name(), launched.infrastructurePid());
-    return new Started(spec, launched, dir);
+    return new Started(spec, launched);
   }
 
   private Future<StateType> afterLaunch(FlowRun run, Started started) {
@@ -137,8 +144,7 @@ public final class FlowRunSubmitter {
     }
     return reported
         .compose(ignored -> Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext()))
-        .compose(exit -> finish(run, started, exit))
-        .eventually(() -> blocking.run(() -> deleteTree(started.dir())));
+        .compose(exit -> finish(run, started, exit));
   }
 
   private Future<StateType> finish(FlowRun run, Started started, Exit exit) {
@@ -188,12 +194,6 @@ public final class FlowRunSubmitter {
 
   private void agentLine(FlowRun run, int level, String message) {
     logs.add(LogRecord.of(run.id(), AGENT_LOGGER, level, message, OffsetDateTime.now(ZoneOffset.UTC)));
-  }
-
-  private Path freshDirectory(FlowRun run) throws IOException {
-    Path dir = options.runsRoot().resolve(run.id().toString());
-    deleteTree(dir);
-    return Files.createDirectories(dir);
   }
 
   private static Void deleteTree(Path dir) throws IOException {

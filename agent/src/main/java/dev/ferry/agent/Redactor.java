@@ -1,6 +1,7 @@
 package dev.ferry.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.blocks.BlockFields;
 import dev.ferry.model.BlockDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +25,8 @@ final class Redactor {
       if (document == null) {
         continue;
       }
-      for (JsonNode field : document.blockSchema().fields().path("secret_fields")) {
-        JsonNode value = document.data().path(field.asText());
+      for (String field : new BlockFields(document.typeSlug(), document.blockSchema().fields()).secretFields()) {
+        JsonNode value = document.data().path(field);
         if (value.isTextual() && value.asText().length() >= 4) {
           secrets.add(value.asText());
         }

@@ -82,10 +82,6 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.POST, "/deployments/filter", filter, list(Deployment.class));
   }
 
-  public Future<Void> deleteDeployment(UUID id) {
-    return http.call(HttpMethod.DELETE, "/deployments/" + id, null, null);
-  }
-
   /** Starts a run of a deployment; the body may carry parameters, tags, a name and a state. */
   public Future<FlowRun> createFlowRun(UUID deploymentId, ObjectNode body) {
     return http.call(HttpMethod.POST, "/deployments/" + deploymentId + "/create_flow_run", body, type(FlowRun.class));

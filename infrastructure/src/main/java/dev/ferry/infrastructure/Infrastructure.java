@@ -12,6 +12,9 @@ public interface Infrastructure {
   /** The block type slug this infrastructure serves, e.g. {@code process}. */
   String type();
 
+  /** Whether the run's output should also be copied to the agent's own log (Prefect's {@code stream_output}). */
+  boolean streamsOutput();
+
   /** Decides what will be launched for a run, without starting anything. */
   LaunchSpec prepare(RunContext context);
 

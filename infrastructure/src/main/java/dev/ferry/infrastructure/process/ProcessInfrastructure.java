@@ -54,7 +54,7 @@ public final class ProcessInfrastructure implements Infrastructure {
     return "process";
   }
 
-  /** Whether the process output should also be copied to the agent's own log. */
+  @Override
   public boolean streamsOutput() {
     return block.streams();
   }

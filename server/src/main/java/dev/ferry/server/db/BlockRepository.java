@@ -82,12 +82,6 @@ public final class BlockRepository {
     return oneSchema(c, "s.checksum = ?", checksum);
   }
 
-  /** The newest schema of a block type. */
-  public Optional<BlockSchema> schemaForType(Connection c, UUID typeId) throws SQLException {
-    return Sql.one(c, SCHEMA_SELECT + " WHERE s.block_type_id = ? ORDER BY s.created DESC", BlockRepository::mapSchema,
-        typeId.toString());
-  }
-
   /** Inserts a block document; empty when its type already has a document of this name. */
   public Optional<BlockDocument> insertDocument(Connection c, String name, ObjectNode data, UUID schemaId, UUID typeId,
       boolean anonymous) throws SQLException {

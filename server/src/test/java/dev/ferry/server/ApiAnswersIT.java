@@ -1,0 +1,120 @@
+package dev.ferry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.json.Json;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The claim rule and error answers, in the shapes ../shared/reference/prefect-2.7.12 recorded. */
+class ApiAnswersIT {
+  @TempDir Path dir;
+  private Vertx vertx;
+  private FerryServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    server = FerryServer.embedded(vertx, dir.resolve("ferry.db"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private record Answer(int status, JsonNode body) {}
+
+  private Answer send(String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("content-type", "application/json").build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.tree(response.body()));
+  }
+
+  private String scheduledRun() throws Exception {
+    String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();
+    String state = "{\"type\": \"SCHEDULED\", \"name\": \"Scheduled\"}";
+    return send("POST", "/flow_runs/", "{\"flow_id\": \"" + flow + "\", \"state\": " + state + "}").body().get("id").asText();
+  }
+
+  private Answer propose(String run, String type) throws Exception {
+    return send("POST", "/flow_runs/" + run + "/set_state", "{\"state\": {\"type\": \"" + type + "\"}, \"force\": false}");
+  }
+
+  @Test
+  void firstClaimIsAcceptedAndWrittenSecondIsAbortedWithItsReason() throws Exception {
+    String run = scheduledRun();
+
+    Answer first = propose(run, "PENDING");
+    Answer second = propose(run, "PENDING");
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.body().get("status").asText()).isEqualTo("ACCEPT");
+    assertThat(first.body().at("/state/state_details/flow_run_id").asText()).isEqualTo(run);
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body().get("status").asText()).isEqualTo("ABORT");
+    assertThat(second.body().at("/details/reason").asText()).contains("SCHEDULED");
+    assertThat(second.body().at("/state/type").asText()).as("the run's state is unchanged").isEqualTo("PENDING");
+  }
+
+  @Test
+  void runningThenCompletedSetsRunCountAndTimes() throws Exception {
+    String run = scheduledRun();
+    propose(run, "PENDING");
+    propose(run, "RUNNING");
+    propose(run, "COMPLETED");
+
+    JsonNode read = send("GET", "/flow_runs/" + run, null).body();
+    assertThat(read.get("state_type").asText()).isEqualTo("COMPLETED");
+    assertThat(read.get("run_count").asInt()).isEqualTo(1);
+    assertThat(read.get("start_time").isNull()).isFalse();
+    assertThat(read.get("end_time").isNull()).isFalse();
+    assertThat(send("GET", "/flow_run_states/?flow_run_id=" + run, null).body()).hasSize(4);
+    assertThat(propose(run, "RUNNING").body().get("status").asText()).isEqualTo("ABORT");
+  }
+
+  @Test
+  void unknownRunIs404AndBadStateTypeIs422NamingTheField() throws Exception {
+    Answer unknown = propose(UUID.randomUUID().toString(), "PENDING");
+    assertThat(unknown.status()).isEqualTo(404);
+
+    Answer bad = propose(scheduledRun(), "DONE");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().get("exception_message").asText()).isEqualTo("Invalid request received.");
+    assertThat(bad.body().at("/exception_detail/0/loc").toString()).isEqualTo("[\"body\",\"state\",\"type\"]");
+    assertThat(bad.body().get("request_body").at("/state/type").asText()).isEqualTo("DONE");
+  }
+
+  @Test
+  void routeErrorsAnswerWithADetail() throws Exception {
+    assertThat(send("GET", "/nope", null)).isEqualTo(new Answer(404, Json.tree("{\"detail\": \"Not Found\"}")));
+    assertThat(send("PUT", "/flows/filter", "{}")).isEqualTo(new Answer(405, Json.tree("{\"detail\": \"Method Not Allowed\"}")));
+    assertThat(send("GET", "/flows/" + UUID.randomUUID(), null).body().get("detail").asText()).isEqualTo("Flow not found");
+    assertThat(send("GET", "/flows/not-a-uuid", null).body().at("/exception_detail/0/loc").toString())
+        .isEqualTo("[\"path\",\"id\"]");
+    assertThat(send("POST", "/flows/filter", "{\"limit\": 201}").body().get("detail").asText())
+        .isEqualTo("Invalid limit: must be less than or equal to 200.");
+  }
+
+  @Test
+  void duplicateWorkQueueIs409() throws Exception {
+    assertThat(send("POST", "/work_queues/", "{\"name\": \"prod\"}").status()).isEqualTo(201);
+    Answer again = send("POST", "/work_queues/", "{\"name\": \"prod\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().get("detail").asText()).isEqualTo("A work queue with this name already exists.");
+  }
+}

@@ -4,36 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The claim rule and error answers, in the shapes ../shared/reference/prefect-2.7.12 recorded. */
-class ApiAnswersIT {
-  @TempDir Path dir;
-  private Vertx vertx;
-  private FerryServer server;
+class ApiAnswersIT extends ServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    server = FerryServer.embedded(vertx, dir.resolve("ferry.db"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
 
   private record Answer(int status, JsonNode body) {}
 

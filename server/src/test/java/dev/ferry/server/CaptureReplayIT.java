@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.json.Json;
 import dev.ferry.testing.Reference;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,39 +19,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays every request of a real Prefect 2.7.12 session (build, apply, run, agent, COMPLETED)
  * against a ferry server and checks each answer has the recorded status and the same keys,
  * recursively. Ids the server makes up are mapped from the recorded ones as answers come in.
  */
-class CaptureReplayIT {
+class CaptureReplayIT extends ServerTest {
   private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   /** Free-form maps whose keys are the user's, not the API's. */
   private static final Set<String> OPEN_MAPS = Set.of("fields", "data", "parameters", "parameter_openapi_schema",
       "infra_overrides", "context", "block_document_references");
 
-  @TempDir Path dir;
-  private Vertx vertx;
-  private FerryServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> ids = new HashMap<>();
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    server = FerryServer.embedded(vertx, dir.resolve("ferry.db"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
-  }
 
   @Test
   void everyRecordedRequestGetsTheRecordedStatusAndKeys() throws Exception {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ferry.blocks.BlockCatalog;
 import dev.ferry.blocks.BlockDefinition;
 import dev.ferry.blocks.BlockFields;
-import dev.ferry.cli.ApiOptions;
+import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.BlockDocuments;
@@ -17,19 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry block create}: saves a block from {@code --set} pairs or a YAML file of its fields. */
 @Command(name = "create", description = "Save a block: ferry block create process local --set command='[\"python\", \"main.py\"]'")
-public final class BlockCreateCommand implements Callable<Integer> {
-  private final CliEnvironment environment;
-
-  @Mixin ApiOptions api;
-
+public final class BlockCreateCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "TYPE", description = "The block type slug, e.g. process, local-file-system.")
   String slug;
 
@@ -43,11 +37,11 @@ public final class BlockCreateCommand implements Callable<Integer> {
   Path file;
 
   public BlockCreateCommand(CliEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
-  public Integer call() {
+  protected int run(ApiSession session) throws Exception {
     BlockDefinition definition = BlockCatalog.bySlug(slug);
     ObjectNode data = BlockDocuments.defaults(definition);
     BlockFields fields = definition.blockFields();
@@ -64,10 +58,8 @@ public final class BlockCreateCommand implements Callable<Integer> {
       }
       data.set(pair.substring(0, eq), fields.parse(pair.substring(0, eq), pair.substring(eq + 1)));
     }
-    try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
-      BlockDocument saved = new BlockDocuments(session.client()).create(slug, name, data);
-      environment.out().println("Created block '" + slug + "/" + name + "' with id '" + saved.id() + "'.");
-    }
+    BlockDocument saved = new BlockDocuments(session.client()).create(slug, name, data);
+    out().println("Created block '" + slug + "/" + name + "' with id '" + saved.id() + "'.");
     return 0;
   }
 

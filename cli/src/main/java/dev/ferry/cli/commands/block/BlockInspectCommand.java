@@ -1,39 +1,31 @@
 package dev.ferry.cli.commands.block;
 
-import dev.ferry.cli.ApiOptions;
+import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.BlockDocuments;
 import dev.ferry.cli.deploy.BlockRef;
 import dev.ferry.json.Json;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry block inspect}: a saved block's fields as JSON, secrets hidden. */
 @Command(name = "inspect", description = "Show a saved block's fields, secrets hidden.")
-public final class BlockInspectCommand implements Callable<Integer> {
-  private final CliEnvironment environment;
-
-  @Mixin ApiOptions api;
-
+public final class BlockInspectCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "TYPE/NAME")
   String block;
 
   public BlockInspectCommand(CliEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
-      var document = new BlockDocuments(session.client()).read(BlockRef.parse(block, "block"), false);
-      var shown = Json.object().put("id", document.id().toString()).put("type", document.typeSlug())
-          .put("name", document.name());
-      shown.set("data", document.data());
-      environment.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(shown));
-    }
+  protected int run(ApiSession session) throws Exception {
+    var document = new BlockDocuments(session.client()).read(BlockRef.parse(block, "block"), false);
+    var shown = Json.object().put("id", document.id().toString()).put("type", document.typeSlug())
+        .put("name", document.name());
+    shown.set("data", document.data());
+    printJson(shown);
     return 0;
   }
 }

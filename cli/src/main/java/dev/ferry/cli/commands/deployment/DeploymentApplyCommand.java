@@ -1,6 +1,6 @@
 package dev.ferry.cli.commands.deployment;
 
-import dev.ferry.cli.ApiOptions;
+import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.DeploymentApplier;
@@ -10,34 +10,26 @@ import dev.ferry.model.Deployment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry deployment apply}: registers manifests with the API. */
 @Command(name = "apply", description = "Create or update deployments from manifests.")
-public final class DeploymentApplyCommand implements Callable<Integer> {
-  private final CliEnvironment environment;
-
-  @Mixin ApiOptions api;
-
+public final class DeploymentApplyCommand extends ApiCommand {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Deployment manifests (YAML).")
   List<Path> files;
 
   public DeploymentApplyCommand(CliEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
-  public Integer call() {
+  protected int run(ApiSession session) throws Exception {
     List<DeploymentManifest> manifests = files.stream()
         .map(file -> ManifestYaml.read(environment.workingDir().resolve(file))).toList();
-    try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
-      DeploymentApplier applier = new DeploymentApplier(session.client());
-      for (int i = 0; i < files.size(); i++) {
-        printApplied(environment.out(), manifests.get(i), applier.apply(manifests.get(i), files.get(i).toString()));
-      }
+    DeploymentApplier applier = new DeploymentApplier(session.client());
+    for (int i = 0; i < files.size(); i++) {
+      printApplied(out(), manifests.get(i), applier.apply(manifests.get(i), files.get(i).toString()));
     }
     return 0;
   }

@@ -1,34 +1,25 @@
 package dev.ferry.cli.commands.deployment;
 
-import dev.ferry.cli.ApiOptions;
+import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
-import dev.ferry.json.Json;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry deployment inspect}: a deployment as JSON. */
 @Command(name = "inspect", description = "Show a deployment as JSON.")
-public final class DeploymentInspectCommand implements Callable<Integer> {
-  private final CliEnvironment environment;
-
-  @Mixin ApiOptions api;
-
+public final class DeploymentInspectCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "FLOW/DEPLOYMENT")
   String deployment;
 
   public DeploymentInspectCommand(CliEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
-      var found = DeploymentRef.read(session.client(), deployment);
-      environment.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(found));
-    }
+  protected int run(ApiSession session) throws Exception {
+    var found = DeploymentRef.read(session.client(), deployment);
+    printJson(found);
     return 0;
   }
 }

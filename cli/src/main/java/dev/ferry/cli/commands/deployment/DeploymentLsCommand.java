@@ -1,6 +1,6 @@
 package dev.ferry.cli.commands.deployment;
 
-import dev.ferry.cli.ApiOptions;
+import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.Tables;
@@ -10,33 +10,25 @@ import dev.ferry.model.Flow;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ferry deployment ls}: a table of deployments. */
 @Command(name = "ls", description = "List deployments.")
-public final class DeploymentLsCommand implements Callable<Integer> {
-  private final CliEnvironment environment;
-
-  @Mixin ApiOptions api;
-
+public final class DeploymentLsCommand extends ApiCommand {
   public DeploymentLsCommand(CliEnvironment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
-  public Integer call() {
-    try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
-      List<Deployment> deployments = ApiSession.await(session.client().filterDeployments(Json.object()));
-      Map<UUID, String> flowNames = ApiSession.await(session.client().filterFlows(Json.object())).stream()
-          .collect(Collectors.toMap(Flow::id, Flow::name));
-      Tables.print(environment.out(), List.of("NAME", "ID", "WORK QUEUE", "VERSION"), deployments.stream()
-          .map(d -> List.of(flowNames.getOrDefault(d.flowId(), "?") + "/" + d.name(), d.id().toString(),
-              String.valueOf(d.workQueueName()), String.valueOf(d.version())))
-          .toList());
-    }
+  protected int run(ApiSession session) throws Exception {
+    List<Deployment> deployments = ApiSession.await(session.client().filterDeployments(Json.object()));
+    Map<UUID, String> flowNames = ApiSession.await(session.client().filterFlows(Json.object())).stream()
+        .collect(Collectors.toMap(Flow::id, Flow::name));
+    Tables.print(out(), List.of("NAME", "ID", "WORK QUEUE", "VERSION"), deployments.stream()
+        .map(d -> List.of(flowNames.getOrDefault(d.flowId(), "?") + "/" + d.name(), d.id().toString(),
+            String.valueOf(d.workQueueName()), String.valueOf(d.version())))
+        .toList());
     return 0;
   }
 }

@@ -89,6 +89,28 @@ class EndToEndIT {
   }
 
   @Test
+  void codeUploadedToALocalFileSystemBlockIsWhatTheAgentRuns() throws Exception {
+    Path store = Files.createDirectories(root.resolve("store"));
+    Files.createDirectories(project.resolve("__pycache__"));
+    Files.writeString(project.resolve("__pycache__/junk.pyc"), "junk");
+    Result block = ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store);
+    assertThat(block.exitCode()).as(block.err()).isZero();
+    assertThat(ferry.run("block", "ls").out()).contains("local-file-system/shared");
+    assertThat(ferry.run("block", "inspect", "local-file-system/shared").out()).contains(store.toString());
+
+    Result build = ferry.run("deployment", "build", "flows/hello.py:hello", "-n", "stored", "-q", "stored",
+        "-sb", "local-file-system/shared/hello", "--apply");
+    assertThat(build.exitCode()).as(build.err()).isZero();
+    assertThat(store.resolve("hello/flows/hello.py")).exists();
+    assertThat(store.resolve("hello/__pycache__")).as(".prefectignore keeps caches out").doesNotExist();
+
+    Files.writeString(project.resolve("flows/hello.py"), "raise SystemExit('the agent ran the local copy')\n");
+    String runId = ferry.run("deployment", "run", "hello/stored").runId();
+    assertThat(ferry.run("agent", "start", "-q", "stored", "--run-once").exitCode()).isZero();
+    assertThat(ferry.run("flow-run", "logs", runId).out()).contains("Hello from ferry, world!");
+  }
+
+  @Test
   void watchFollowsARunThatARunningAgentPicksUp() throws Exception {
     assertThat(ferry.run("deployment", "build", "flows/hello.py:hello", "-n", "watched", "-q", "live", "--apply")
         .exitCode()).isZero();

@@ -12,6 +12,7 @@ import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
+import dev.ferry.testing.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -30,61 +31,86 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two agents polling one queue that holds 200 runs: each run is claimed exactly once and completes. */
+/**
+ * Many agents polling one queue, through one or more server replicas on one database: every run
+ * is claimed exactly once (one PENDING, one RUNNING in its history) and completes.
+ */
 class ExactlyOnceClaimIT {
-  private static final int RUNS = 200;
-
   @TempDir Path dir;
   private Vertx vertx;
-  private FerryServer server;
-  private OrchestrationClient client;
+  private final List<FerryServer> servers = new ArrayList<>();
+  private final List<OrchestrationClient> clients = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    server = FerryServer.embedded(vertx, dir.resolve("ferry.db"));
-    client = new OrchestrationClient(vertx, server.apiUrl(), null);
   }
 
   @AfterEach
   void stop() {
     agents.forEach(agent -> await(agent.stop()));
-    client.close();
-    server.close();
+    clients.forEach(OrchestrationClient::close);
+    servers.forEach(FerryServer::close);
     await(vertx.close());
   }
 
   @Test
-  void everyRunIsClaimedOnceAndCompletes() throws Exception {
-    Deployment deployment = deployment(List.of("sh", "-c", "echo run $PREFECT__FLOW_RUN_ID"));
+  void twoAgentsClaimTwoHundredRunsExactlyOnceOnSqlite() throws Exception {
+    claimExactlyOnce("jdbc:sqlite:" + dir.resolve("ferry.db"), 1, 2, 200);
+  }
+
+  @Test
+  void eightAgentsClaimTwoThousandRunsExactlyOnceOnSqlite() throws Exception {
+    claimExactlyOnce("jdbc:sqlite:" + dir.resolve("ferry.db"), 1, 8, 2000);
+  }
+
+  @Test
+  void eightAgentsClaimTwoThousandRunsExactlyOnceOnPostgres() throws Exception {
+    claimExactlyOnce(TestDatabases.freshPostgres(), 1, 8, 2000);
+  }
+
+  @Test
+  void eightAgentsClaimTwoThousandRunsExactlyOnceThroughTwoReplicasOnPostgres() throws Exception {
+    claimExactlyOnce(TestDatabases.freshPostgres(), 2, 8, 2000);
+  }
+
+  private void claimExactlyOnce(String database, int replicas, int agentCount, int runCount) throws Exception {
+    for (int i = 0; i < replicas; i++) {
+      FerryServer server = FerryServer.start(vertx, database, "127.0.0.1", 0);
+      servers.add(server);
+      clients.add(new OrchestrationClient(vertx, server.apiUrl(), null));
+    }
+    OrchestrationClient client = clients.get(0);
+    Deployment deployment = deployment(client, List.of("sh", "-c", "echo run $PREFECT__FLOW_RUN_ID"));
     List<UUID> runs = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
+    for (int i = 0; i < runCount; i++) {
       ObjectNode body = Json.object();
       body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
       runs.add(await(client.createFlowRun(deployment.id(), body)).id());
     }
 
-    for (int i = 0; i < 2; i++) {
-      OrchestrationClient own = new OrchestrationClient(vertx, server.apiUrl(), null);
+    for (int i = 0; i < agentCount; i++) {
+      OrchestrationClient own = new OrchestrationClient(vertx, servers.get(i % replicas).apiUrl(), null);
+      clients.add(own);
       AgentOptions options = new AgentOptions(List.of("shared"), null, Duration.ofMillis(200), Duration.ofSeconds(10),
           false, Files.createDirectories(dir.resolve("agent-" + i)), AgentOptions.DEFAULT_PYTHON);
       agents.add(await(Agent.start(vertx, own, null, options)));
     }
 
-    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .until(() -> countIn(StateType.COMPLETED) == RUNS);
+    Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+        .until(() -> countIn(client, StateType.COMPLETED) == runCount);
 
     for (UUID run : runs) {
-      List<State> history = await(client.readFlowRunStates(run));
-      Map<StateType, Long> byType = history.stream().collect(Collectors.groupingBy(State::type, Collectors.counting()));
-      assertThat(byType.get(StateType.PENDING)).as("PENDING states of run " + run).isEqualTo(1L);
-      assertThat(byType.get(StateType.RUNNING)).as("RUNNING states of run " + run).isEqualTo(1L);
-      assertThat(history.get(history.size() - 1).type()).isEqualTo(StateType.COMPLETED);
+      Map<StateType, Long> byType = await(client.readFlowRunStates(run)).stream()
+          .collect(Collectors.groupingBy(State::type, Collectors.counting()));
+      assertThat(byType).as("states of run " + run)
+          .containsEntry(StateType.PENDING, 1L).containsEntry(StateType.RUNNING, 1L)
+          .containsEntry(StateType.COMPLETED, 1L);
     }
   }
 
-  private long countIn(StateType type) {
+  private static long countIn(OrchestrationClient client, StateType type) {
     ObjectNode filter = OrchestrationClient.filter("flow_runs", "state", "type", Json.object().set("any_",
         Json.toTree(List.of(type))));
     long total = 0;
@@ -98,7 +124,7 @@ class ExactlyOnceClaimIT {
     }
   }
 
-  private Deployment deployment(List<String> command) throws Exception {
+  private Deployment deployment(OrchestrationClient client, List<String> command) throws Exception {
     BlockSchema schema = await(client.readBlockSchema(BlockCatalog.bySlug("process").checksum()));
     ObjectNode data = Json.object().put("type", "process");
     data.set("command", Json.toTree(command));

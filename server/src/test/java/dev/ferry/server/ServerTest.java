@@ -6,16 +6,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real ferry server on a fresh SQLite file and a loopback port, for each test. */
+/** A real ferry server on a fresh database and a loopback port, for each test: SQLite unless a subclass says otherwise. */
 abstract class ServerTest {
   @TempDir Path dir;
   protected Vertx vertx;
   protected FerryServer server;
 
+  /** The database the server uses. */
+  protected String databaseUrl() {
+    return "jdbc:sqlite:" + dir.resolve("ferry.db");
+  }
+
   @BeforeEach
   void startServer() {
     vertx = Vertx.vertx();
-    server = FerryServer.embedded(vertx, dir.resolve("ferry.db"));
+    server = FerryServer.start(vertx, databaseUrl(), "127.0.0.1", 0);
   }
 
   @AfterEach

@@ -82,6 +82,25 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.POST, "/deployments/filter", filter, list(Deployment.class));
   }
 
+  public Future<Void> patchDeployment(UUID id, ObjectNode patch) {
+    return http.call(HttpMethod.PATCH, "/deployments/" + id, patch, null);
+  }
+
+  /** Turns a deployment's schedule on or off; off also drops the runs it had planned. */
+  public Future<Void> setScheduleActive(UUID id, boolean active) {
+    return http.call(HttpMethod.POST, "/deployments/" + id + (active ? "/set_schedule_active" : "/set_schedule_inactive"),
+        null, null);
+  }
+
+  /** Asks the server to create the planned runs of a deployment's schedule now. */
+  public Future<Void> scheduleRuns(UUID id) {
+    return http.call(HttpMethod.POST, "/deployments/" + id + "/schedule", Json.object(), null);
+  }
+
+  public Future<Void> deleteDeployment(UUID id) {
+    return http.call(HttpMethod.DELETE, "/deployments/" + id, null, null);
+  }
+
   /** Starts a run of a deployment; the body may carry parameters, tags, a name and a state. */
   public Future<FlowRun> createFlowRun(UUID deploymentId, ObjectNode body) {
     return http.call(HttpMethod.POST, "/deployments/" + deploymentId + "/create_flow_run", body, type(FlowRun.class));
@@ -95,6 +114,20 @@ public final class OrchestrationClient implements AutoCloseable {
 
   public Future<List<FlowRun>> filterFlowRuns(ObjectNode filter) {
     return http.call(HttpMethod.POST, "/flow_runs/filter", filter, list(FlowRun.class));
+  }
+
+  public Future<Long> countFlowRuns(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/flow_runs/count", filter, type(Long.class));
+  }
+
+  /**
+   * Tells a ferry server this agent still holds these runs, so its reaper leaves them be. A
+   * ferry extension: other Prefect servers answer 404.
+   */
+  public Future<Void> heartbeat(List<UUID> runIds) {
+    ObjectNode body = Json.object();
+    body.set("flow_run_ids", Json.toTree(runIds));
+    return http.call(HttpMethod.POST, "/ferry/heartbeats", body, null);
   }
 
   public Future<Void> patchFlowRun(UUID id, ObjectNode patch) {

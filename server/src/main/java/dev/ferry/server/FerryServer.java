@@ -5,6 +5,8 @@ import dev.ferry.blocks.BlockDefinition;
 import dev.ferry.server.api.ApiRouter;
 import dev.ferry.server.db.BlockRepository;
 import dev.ferry.server.db.Database;
+import dev.ferry.server.services.ServiceSettings;
+import dev.ferry.server.services.Services;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -18,18 +20,26 @@ import java.nio.file.Path;
  */
 public final class FerryServer implements AutoCloseable {
   private final Database db;
+  private final Services services;
   private final HttpServer http;
   private final String host;
 
-  private FerryServer(Database db, HttpServer http, String host) {
+  private FerryServer(Database db, Services services, HttpServer http, String host) {
     this.db = db;
+    this.services = services;
     this.http = http;
     this.host = host;
   }
 
-  /** Opens the database (migrating it), registers the built-in blocks and starts listening. Blocking. */
+  /** Opens the database (migrating it), registers the built-in blocks, starts the services and listens. Blocking. */
   public static FerryServer start(Vertx vertx, String jdbcUrl, String host, int port) {
+    return start(vertx, jdbcUrl, host, port, ServiceSettings.DEFAULTS);
+  }
+
+  /** As {@link #start(Vertx, String, String, int)}, with the services' timing given. */
+  public static FerryServer start(Vertx vertx, String jdbcUrl, String host, int port, ServiceSettings settings) {
     Database db = Database.open(vertx, jdbcUrl);
+    Services services = new Services(vertx, db, settings);
     try {
       Future<HttpServer> started = db.transaction(c -> {
         BlockRepository blocks = new BlockRepository();
@@ -38,10 +48,11 @@ public final class FerryServer implements AutoCloseable {
         }
         return null;
       }).compose(ignored -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-          .requestHandler(ApiRouter.create(vertx, db))
+          .requestHandler(ApiRouter.create(vertx, db, services))
           .listen());
       HttpServer http = started.toCompletionStage().toCompletableFuture().join();
-      return new FerryServer(db, http, host);
+      services.start();
+      return new FerryServer(db, services, http, host);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -64,6 +75,7 @@ public final class FerryServer implements AutoCloseable {
 
   @Override
   public void close() {
+    services.close();
     http.close().toCompletionStage().toCompletableFuture().join();
     db.close();
   }

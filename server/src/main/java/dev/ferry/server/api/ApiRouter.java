@@ -2,6 +2,7 @@ package dev.ferry.server.api;
 
 import dev.ferry.json.Json;
 import dev.ferry.server.db.Database;
+import dev.ferry.server.services.Services;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,13 +19,13 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, Database db) {
+  public static Router create(Vertx vertx, Database db, Services services) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
     Replies.bind(api.get("/health"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(true)));
     Replies.bind(api.get("/admin/version"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(API_VERSION)));
     new FlowRoutes(db).mount(api);
-    new DeploymentRoutes(db).mount(api);
+    new DeploymentRoutes(db, services).mount(api);
     new FlowRunRoutes(db).mount(api);
     new WorkQueueRoutes(db).mount(api);
     new BlockRoutes(db).mount(api);

@@ -4,6 +4,7 @@ import static dev.ferry.server.api.Replies.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.error.InvalidInputException;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.State;
@@ -14,7 +15,13 @@ import dev.ferry.server.db.DeploymentRepository;
 import dev.ferry.server.db.FlowRepository;
 import dev.ferry.server.db.FlowRunRepository;
 import dev.ferry.server.db.WorkQueueRepository;
+import dev.ferry.server.db.Columns;
 import dev.ferry.server.orchestration.RunNames;
+import dev.ferry.server.schedule.Schedule;
+import dev.ferry.server.services.Services;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import io.vertx.ext.web.Router;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +32,15 @@ final class DeploymentRoutes {
   private static final String NOT_FOUND = "Deployment not found";
 
   private final Database db;
+  private final Services services;
   private final FlowRepository flows = new FlowRepository();
   private final DeploymentRepository deployments = new DeploymentRepository();
   private final FlowRunRepository runs = new FlowRunRepository();
   private final WorkQueueRepository queues = new WorkQueueRepository();
 
-  DeploymentRoutes(Database db) {
+  DeploymentRoutes(Database db, Services services) {
     this.db = db;
+    this.services = services;
   }
 
   void mount(Router api) {
@@ -54,6 +63,33 @@ final class DeploymentRoutes {
       int offset = Requests.offset(body);
       return db.read(c -> deployments.filter(c, Filters.deploymentWhere(body), limit, offset)).map(Reply::ok);
     });
+    bind(api.post("/deployments/count"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      return db.read(c -> deployments.count(c, Filters.deploymentWhere(body))).map(Reply::ok);
+    });
+    bind(api.patch("/deployments/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      if (body.hasNonNull("schedule")) {
+        schedule(body);
+      }
+      return db.transaction(c -> deployments.patch(c, id, body)).map(DeploymentRoutes::noContentOr404);
+    });
+    bind(api.post("/deployments/:id/set_schedule_active"), ctx -> scheduleActive(Requests.pathId(ctx), true));
+    bind(api.post("/deployments/:id/set_schedule_inactive"), ctx -> scheduleActive(Requests.pathId(ctx), false));
+    bind(api.post("/deployments/:id/schedule"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      Instant now = Columns.now().toInstant();
+      Instant start = body.hasNonNull("start_time") ? OffsetDateTime.parse(body.get("start_time").asText()).toInstant() : now;
+      Instant end = body.hasNonNull("end_time") ? OffsetDateTime.parse(body.get("end_time").asText()).toInstant()
+          : start.plus(Duration.ofDays(100));
+      int maxRuns = body.hasNonNull("max_runs") ? body.get("max_runs").asInt() : 100;
+      return db.read(c -> deployments.byId(c, id)).compose(found -> {
+        found.orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+        return services.schedule(id, start, end, maxRuns);
+      }).map(created -> Reply.ok(null));
+    });
     bind(api.get("/deployments/name/:flow/:name"), ctx ->
         db.read(c -> deployments.byName(c, ctx.pathParam("flow"), ctx.pathParam("name")))
             .map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(NOT_FOUND)))));
@@ -63,28 +99,48 @@ final class DeploymentRoutes {
     });
     bind(api.delete("/deployments/:id"), ctx -> {
       UUID id = Requests.pathId(ctx);
-      return db.transaction(c -> deployments.delete(c, id)).map(deleted -> {
-        if (!deleted) {
-          throw ApiError.notFound(NOT_FOUND);
-        }
-        return Reply.noContent();
-      });
+      return db.transaction(c -> {
+        deployments.deleteAutoScheduledRuns(c, id);
+        return deployments.delete(c, id);
+      }).map(DeploymentRoutes::noContentOr404);
     });
     bind(api.post("/deployments/:id/create_flow_run"), ctx -> {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
       return db.transaction(c -> {
         Deployment d = deployments.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
-        String key = Requests.text(body, "idempotency_key");
-        if (key != null) {
-          var existing = runs.byIdempotencyKey(c, id, key);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-        }
         return runs.insert(c, newRun(d, body));
-      }).map(Reply::created);
+      }).map(u -> new Reply(u.created() ? 201 : 200, u.value()));
     });
+  }
+
+  private io.vertx.core.Future<Reply> scheduleActive(UUID id, boolean active) {
+    return db.transaction(c -> deployments.setScheduleActive(c, id, active)).map(found -> {
+      if (!found) {
+        throw ApiError.notFound(NOT_FOUND);
+      }
+      return Reply.ok(null);
+    });
+  }
+
+  private static Reply noContentOr404(boolean found) {
+    if (!found) {
+      throw ApiError.notFound(NOT_FOUND);
+    }
+    return Reply.noContent();
+  }
+
+  /** A schedule of a request body, checked: a 422 naming the key at fault when it is malformed. */
+  private static JsonNode schedule(JsonNode body) {
+    JsonNode schedule = body.get("schedule");
+    if (schedule != null && !schedule.isNull()) {
+      try {
+        Schedule.parse(schedule);
+      } catch (InvalidInputException e) {
+        throw ApiError.invalid(List.of("body", "schedule"), e.getMessage(), "value_error", body);
+      }
+    }
+    return schedule;
   }
 
   /** The run a deployment starts: its parameters under the request's, tags united, its queue and infrastructure. */
@@ -101,19 +157,12 @@ final class DeploymentRoutes {
     return new FlowRunRepository.NewRun(d.flowId(), d.id(), name == null ? RunNames.next() : name, d.workQueueName(),
         d.version(), parameters, Requests.text(body, "idempotency_key"),
         body.path("context").isObject() ? body.get("context") : Json.object(), empiricalPolicy(body), List.copyOf(tags),
-        infrastructure != null ? infrastructure : d.infrastructureDocumentId(), state);
+        infrastructure != null ? infrastructure : d.infrastructureDocumentId(), false, state);
   }
 
   static JsonNode empiricalPolicy(JsonNode body) {
-    if (body.path("empirical_policy").isObject()) {
-      return body.get("empirical_policy");
-    }
-    ObjectNode policy = Json.object().put("max_retries", 0).put("retry_delay_seconds", 0.0);
-    policy.putNull("retries");
-    policy.putNull("retry_delay");
-    policy.putArray("pause_keys");
-    policy.put("resuming", false);
-    return policy;
+    return body.path("empirical_policy").isObject() ? body.get("empirical_policy")
+        : FlowRunRepository.defaultEmpiricalPolicy();
   }
 
   private static DeploymentRepository.Fields fields(JsonNode body) {
@@ -123,7 +172,7 @@ final class DeploymentRoutes {
       Requests.required(body, "flow_id");
     }
     return new DeploymentRepository.Fields(name, flowId, Requests.text(body, "version"),
-        Requests.text(body, "description"), body.get("schedule"),
+        Requests.text(body, "description"), schedule(body),
         !body.hasNonNull("is_schedule_active") || body.get("is_schedule_active").asBoolean(),
         objectOrEmpty(body, "infra_overrides"), objectOrEmpty(body, "parameters"), Requests.strings(body, "tags"),
         Requests.text(body, "work_queue_name"), body.get("parameter_openapi_schema"), Requests.text(body, "path"),

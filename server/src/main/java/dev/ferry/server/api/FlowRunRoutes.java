@@ -49,8 +49,8 @@ final class FlowRunRoutes {
             body.path("parameters").isObject() ? (ObjectNode) body.get("parameters") : Json.object(),
             Requests.text(body, "idempotency_key"), body.path("context").isObject() ? body.get("context") : Json.object(),
             DeploymentRoutes.empiricalPolicy(body), Requests.strings(body, "tags"),
-            Requests.uuid(body, "infrastructure_document_id"), state));
-      }).map(Reply::created);
+            Requests.uuid(body, "infrastructure_document_id"), false, state));
+      }).map(u -> new Reply(u.created() ? 201 : 200, u.value()));
     });
     bind(api.post("/flow_runs/filter"), ctx -> {
       JsonNode body = Requests.body(ctx);
@@ -82,6 +82,18 @@ final class FlowRunRoutes {
             () -> ApiError.notFound("Flow run with id " + id + " not found"));
         return new Reply(transition.written() ? 201 : 200, transition.result());
       });
+    });
+    bind(api.post("/flow_runs/count"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      return db.read(c -> runs.count(c, Filters.flowRunWhere(body))).map(Reply::ok);
+    });
+    bind(api.post("/ferry/heartbeats"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      List<UUID> ids = Requests.strings(body, "flow_run_ids").stream().map(UUID::fromString).toList();
+      return db.transaction(c -> {
+        runs.heartbeat(c, ids);
+        return null;
+      }).map(ignored -> Reply.noContent());
     });
     bind(api.get("/flow_run_states/"), ctx -> {
       String runId = ctx.queryParams().get("flow_run_id");

@@ -2,6 +2,7 @@ package dev.ferry.server.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ public final class DeploymentRepository {
       + " storage_document_id, infrastructure_document_id";
 
   /** Creates the deployment, or replaces the one with the same flow and name. */
-  public FlowRepository.Upsert<Deployment> upsert(Connection c, Fields f) throws SQLException {
+  public Upsert<Deployment> upsert(Connection c, Fields f) throws SQLException {
     long now = Columns.micros(Columns.now());
     Object[] values = {f.flowId().toString(), f.name(), f.version(), f.description(), Columns.json(f.schedule()),
         Columns.bit(f.isScheduleActive()), Columns.json(f.infraOverrides()), Columns.json(f.parameters()),
@@ -44,15 +45,19 @@ public final class DeploymentRepository {
         f.manifestPath(), Columns.text(f.storageDocumentId()), Columns.text(f.infrastructureDocumentId())};
     Optional<Deployment> existing = byFlowAndName(c, f.flowId(), f.name());
     if (existing.isPresent()) {
+      if (!java.util.Objects.equals(f.schedule(), existing.get().schedule())
+          || f.isScheduleActive() != Boolean.TRUE.equals(existing.get().isScheduleActive())) {
+        deleteAutoScheduledRuns(c, existing.get().id());
+      }
       String assignments = String.join(" = ?, ", COLUMNS.split(",\\s*")) + " = ?";
       Sql.update(c, "UPDATE deployment SET updated = ?, " + assignments + " WHERE id = ?",
           concat(new Object[] {now}, values, new Object[] {existing.get().id().toString()}));
-      return new FlowRepository.Upsert<>(byId(c, existing.get().id()).orElseThrow(), false);
+      return new Upsert<>(byId(c, existing.get().id()).orElseThrow(), false);
     }
     UUID id = UUID.randomUUID();
     Sql.update(c, "INSERT INTO deployment (id, created, updated, " + COLUMNS + ") VALUES (?, ?, ?"
         + ", ?".repeat(values.length) + ")", concat(new Object[] {id.toString(), now, now}, values, new Object[0]));
-    return new FlowRepository.Upsert<>(byId(c, id).orElseThrow(), true);
+    return new Upsert<>(byId(c, id).orElseThrow(), true);
   }
 
   public Optional<Deployment> byId(Connection c, UUID id) throws SQLException {
@@ -73,6 +78,46 @@ public final class DeploymentRepository {
   public List<Deployment> filter(Connection c, Where where, int limit, int offset) throws SQLException {
     return Sql.list(c, "SELECT d.* FROM deployment d JOIN flow f ON f.id = d.flow_id" + where.sql()
         + " ORDER BY f.name, d.name LIMIT ? OFFSET ?", DeploymentRepository::map, where.params(limit, offset));
+  }
+
+  /** Fields that identify a deployment: a PATCH leaves them as they are. */
+  private static final java.util.Set<String> IDENTITY = java.util.Set.of("id", "name", "flow_id", "created", "updated");
+
+  /** Applies the fields a PATCH names to a deployment; a changed schedule drops the runs it had planned. False when there is no such deployment. */
+  public boolean patch(Connection c, UUID id, JsonNode patch) throws SQLException {
+    Optional<Deployment> existing = byId(c, id);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    ObjectNode merged = (ObjectNode) Json.toTree(existing.get());
+    patch.properties().stream().filter(e -> !IDENTITY.contains(e.getKey()))
+        .forEach(e -> merged.set(e.getKey(), e.getValue()));
+    Deployment d = Json.convert(merged, Deployment.class);
+    upsert(c, new Fields(d.name(), d.flowId(), d.version(), d.description(), d.schedule(),
+        !Boolean.FALSE.equals(d.isScheduleActive()), d.infraOverrides(), d.parameters(), d.tags(), d.workQueueName(),
+        d.parameterOpenapiSchema(), d.path(), d.entrypoint(), d.manifestPath(), d.storageDocumentId(),
+        d.infrastructureDocumentId()));
+    return true;
+  }
+
+  /** Turns a deployment's schedule on or off; off also removes the runs it had planned. False when there is no such deployment. */
+  public boolean setScheduleActive(Connection c, UUID id, boolean active) throws SQLException {
+    int updated = Sql.update(c, "UPDATE deployment SET is_schedule_active = ?, updated = ? WHERE id = ?",
+        Columns.bit(active), Columns.micros(Columns.now()), id.toString());
+    if (!active) {
+      deleteAutoScheduledRuns(c, id);
+    }
+    return updated > 0;
+  }
+
+  /** Removes the runs a deployment's schedule planned and nobody has claimed yet. */
+  public void deleteAutoScheduledRuns(Connection c, UUID id) throws SQLException {
+    Sql.update(c, "DELETE FROM flow_run WHERE deployment_id = ? AND auto_scheduled = 1 AND state_type = 'SCHEDULED'",
+        id.toString());
+  }
+
+  public long count(Connection c, Where where) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM deployment d JOIN flow f ON f.id = d.flow_id" + where.sql(), where.params());
   }
 
   public boolean delete(Connection c, UUID id) throws SQLException {

@@ -10,9 +10,6 @@ import java.util.UUID;
 
 /** Flows: one row per flow name. */
 public final class FlowRepository {
-  /** A flow and whether this call created it. */
-  public record Upsert<T>(T value, boolean created) {}
-
   /** Returns the flow with this name, creating it first when there is none. */
   public Upsert<Flow> createIfMissing(Connection c, String name, List<String> tags) throws SQLException {
     Optional<Flow> existing = byName(c, name);

@@ -34,38 +34,78 @@ public final class FlowRunRepository {
       JsonNode empiricalPolicy,
       List<String> tags,
       UUID infrastructureDocumentId,
+      boolean autoScheduled,
       State state) {}
+
+  /** Prefect's retry policy of a run that asked for none. */
+  public static JsonNode defaultEmpiricalPolicy() {
+    ObjectNode policy = Json.object().put("max_retries", 0).put("retry_delay_seconds", 0.0);
+    policy.putNull("retries");
+    policy.putNull("retry_delay");
+    policy.putArray("pause_keys");
+    policy.put("resuming", false);
+    return policy;
+  }
 
   /** The answer to a proposed state, and whether a new state was written. */
   public record Transition(OrchestrationResult result, boolean written) {}
 
-  public FlowRun insert(Connection c, NewRun r) throws SQLException {
+  /**
+   * Creates a run, or returns the run of the same flow that already has its idempotency key:
+   * a key names one run, however many callers (or server replicas) ask at once.
+   */
+  public Upsert<FlowRun> insert(Connection c, NewRun r) throws SQLException {
     long now = Columns.micros(Columns.now());
     UUID id = UUID.randomUUID();
-    Sql.update(c, "INSERT INTO flow_run (id, created, updated, name, flow_id, deployment_id, work_queue_name, flow_version,"
-            + " parameters, idempotency_key, context, empirical_policy, tags, run_count, total_run_time, auto_scheduled,"
-            + " infrastructure_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)",
+    int inserted = Sql.update(c, "INSERT INTO flow_run (id, created, updated, name, flow_id, deployment_id,"
+            + " work_queue_name, flow_version, parameters, idempotency_key, context, empirical_policy, tags, run_count,"
+            + " total_run_time, auto_scheduled, infrastructure_document_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT DO NOTHING",
         id.toString(), now, now, r.name(), r.flowId().toString(), Columns.text(r.deploymentId()), r.workQueueName(),
         r.flowVersion(), Columns.json(r.parameters()), r.idempotencyKey(), Columns.json(r.context()),
-        Columns.json(r.empiricalPolicy()), Columns.json(r.tags()), Columns.text(r.infrastructureDocumentId()));
+        Columns.json(r.empiricalPolicy()), Columns.json(r.tags()), Columns.bit(r.autoScheduled()),
+        Columns.text(r.infrastructureDocumentId()));
+    if (inserted == 0) {
+      return new Upsert<>(byIdempotencyKey(c, r.flowId(), r.idempotencyKey()).orElseThrow(), false);
+    }
     if (r.state() != null) {
       setState(c, id, r.state(), true);
     }
-    return byId(c, id).orElseThrow();
+    return new Upsert<>(byId(c, id).orElseThrow(), true);
   }
 
   public Optional<FlowRun> byId(Connection c, UUID id) throws SQLException {
     return Sql.one(c, "SELECT * FROM flow_run WHERE id = ?", FlowRunRepository::map, id.toString());
   }
 
-  public Optional<FlowRun> byIdempotencyKey(Connection c, UUID deploymentId, String key) throws SQLException {
-    return Sql.one(c, "SELECT * FROM flow_run WHERE deployment_id = ? AND idempotency_key = ?", FlowRunRepository::map,
-        deploymentId.toString(), key);
+  private Optional<FlowRun> byIdempotencyKey(Connection c, UUID flowId, String key) throws SQLException {
+    return Sql.one(c, "SELECT * FROM flow_run WHERE flow_id = ? AND idempotency_key = ?", FlowRunRepository::map,
+        flowId.toString(), key);
+  }
+
+  /**
+   * Moves a run to {@code state} only if its state is still the one it had when read: for the
+   * server's own services, which must never overwrite what an agent or a flow just reported.
+   */
+  public boolean transitionIfUnchanged(Connection c, FlowRun run, State state) throws SQLException {
+    return write(c, run, stamp(run, state));
+  }
+
+  /** Records that an agent still holds these runs. */
+  public void heartbeat(Connection c, List<UUID> runIds) throws SQLException {
+    if (!runIds.isEmpty()) {
+      Where where = new Where().in("id", runIds.stream().map(UUID::toString).toList());
+      Sql.update(c, "UPDATE flow_run SET heartbeat = " + Columns.micros(Columns.now()) + where.sql(), where.params());
+    }
   }
 
   public List<FlowRun> filter(Connection c, Where where, String orderBy, int limit, int offset) throws SQLException {
     return Sql.list(c, "SELECT r.* FROM flow_run r" + where.sql() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
         FlowRunRepository::map, where.params(limit, offset));
+  }
+
+  public long count(Connection c, Where where) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM flow_run r" + where.sql(), where.params());
   }
 
   /** SCHEDULED runs of a queue due before a time, the earliest first. */

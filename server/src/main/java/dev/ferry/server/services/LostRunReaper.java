@@ -1,0 +1,35 @@
+package dev.ferry.server.services;
+
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.State;
+import dev.ferry.model.StateType;
+import dev.ferry.server.db.Columns;
+import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.db.Where;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * Marks CRASHED the PENDING and RUNNING runs whose agent stopped heartbeating: the agent died
+ * with them (Prefect 2 leaves such runs stuck). Runs of agents that never heartbeat are left alone.
+ */
+public final class LostRunReaper {
+  private static final int BATCH = 500;
+
+  private final FlowRunRepository runs = new FlowRunRepository();
+
+  /** Crashes the runs whose last heartbeat is older than {@code timeout}; returns how many. */
+  public int reap(Connection c, OffsetDateTime now, Duration timeout) throws SQLException {
+    Where lost = new Where().condition("r.state_type IN ('PENDING', 'RUNNING')").condition("r.heartbeat IS NOT NULL")
+        .condition("r.heartbeat < ?", Columns.micros(now.minus(timeout)));
+    int reaped = 0;
+    for (FlowRun run : runs.filter(c, lost, "r.id", BATCH, 0)) {
+      State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
+          + timeout.toSeconds() + " s; the run was lost with it.");
+      reaped += runs.transitionIfUnchanged(c, run, crashed) ? 1 : 0;
+    }
+    return reaped;
+  }
+}

@@ -34,7 +34,9 @@ public final class AgentVerticle extends VerticleBase {
   private final List<Future<StateType>> launched = new ArrayList<>();
   private List<WorkQueue> queues = List.of();
   private boolean polling;
+  private boolean heartbeats = true;
   private long timer = -1;
+  private long heartbeatTimer = -1;
 
   public AgentVerticle(OrchestrationClient client, FlowRunSubmitter submitter, AgentOptions options) {
     this.client = client;
@@ -47,6 +49,7 @@ public final class AgentVerticle extends VerticleBase {
     return resolveQueues().onSuccess(resolved -> {
       queues = resolved;
       LOG.info("Agent polling work queues {} every {} s", options.queues(), options.queryInterval().toMillis() / 1000.0);
+      heartbeatTimer = vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat());
       if (!options.runOnce()) {
         poll();
         timer = vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll());
@@ -57,6 +60,7 @@ public final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(heartbeatTimer);
     return Future.succeededFuture();
   }
 
@@ -137,6 +141,22 @@ public final class AgentVerticle extends VerticleBase {
       held.remove(run.id());
       LOG.warn("Cannot claim flow run '{}': {}", run.name(), error.getMessage());
       return Future.succeededFuture(false);
+    });
+  }
+
+  /** Tells the server which runs this agent holds, so that only the runs of a vanished agent are reaped. */
+  private void heartbeat() {
+    if (!heartbeats || held.isEmpty()) {
+      return;
+    }
+    client.heartbeat(List.copyOf(held)).onFailure(error -> {
+      if (error instanceof ApiException api && api.notFound()) {
+        heartbeats = false;
+        LOG.info("The API at {} takes no heartbeats (it is not a ferry server): runs lost with a dead agent stay"
+            + " as they are there", client.apiUrl());
+      } else {
+        LOG.warn("Cannot send heartbeats for {} flow runs: {}", held.size(), error.getMessage());
+      }
     });
   }
 

@@ -94,7 +94,8 @@ class ExactlyOnceClaimIT {
       OrchestrationClient own = new OrchestrationClient(vertx, servers.get(i % replicas).apiUrl(), null);
       clients.add(own);
       AgentOptions options = new AgentOptions(List.of("shared"), null, Duration.ofMillis(200), Duration.ofSeconds(10),
-          false, Files.createDirectories(dir.resolve("agent-" + i)), AgentOptions.DEFAULT_PYTHON);
+          false, Files.createDirectories(dir.resolve("agent-" + i)), AgentOptions.DEFAULT_PYTHON,
+          AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
       agents.add(await(Agent.start(vertx, own, null, options)));
     }
 

@@ -15,25 +15,26 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class LocalTree {
   private LocalTree() {}
 
-  /** Copies the files of {@code from} that {@code ignore} keeps into {@code to}; returns how many. */
+  /**
+   * Copies the files of {@code from} that {@code ignore} keeps into {@code to}; returns how many.
+   * Folders are created for the files copied (empty ones are not), and a target inside the source
+   * is left out of the copy.
+   */
   public static int copy(Path from, Path to, IgnoreRules ignore) {
     if (!Files.isDirectory(from)) {
       throw new StorageException("Folder " + from + " does not exist or is not a folder");
     }
     Path source = realPath(from);
-    Path target = to.toAbsolutePath().normalize();
     int[] copied = {0};
     try {
-      Files.createDirectories(target);
+      Files.createDirectories(to);
+      Path target = realPath(to);
       Files.walkFileTree(source, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
           String relative = relative(source, dir);
-          if (!relative.isEmpty() && ignore.ignored(relative, true)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          Files.createDirectories(confined(target, relative));
-          return FileVisitResult.CONTINUE;
+          boolean skip = !relative.isEmpty() && (ignore.ignored(relative, true) || dir.equals(target));
+          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
@@ -46,7 +47,9 @@ public final class LocalTree {
             throw new StorageException("Symlink " + file + " points outside " + source + "; ferry does not copy it."
                 + " Replace it with the file, or list it in " + IgnoreRules.FILE_NAME);
           }
-          Files.copy(file, confined(target, relative), StandardCopyOption.REPLACE_EXISTING);
+          Path copy = confined(target, relative);
+          Files.createDirectories(copy.getParent());
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
           copied[0]++;
           return FileVisitResult.CONTINUE;
         }

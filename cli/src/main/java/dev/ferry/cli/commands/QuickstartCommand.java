@@ -60,7 +60,8 @@ public final class QuickstartCommand extends ApiCommand {
     out.println("3/4 Created flow run '" + run.name() + "' (" + run.id() + ")");
 
     AgentOptions options = new AgentOptions(List.of(QUEUE), null, AgentOptions.DEFAULT_QUERY_INTERVAL,
-        AgentOptions.DEFAULT_PREFETCH, true, settings.home().resolve("runs"), AgentOptions.DEFAULT_PYTHON);
+        AgentOptions.DEFAULT_PREFETCH, true, settings.home().resolve("runs"), AgentOptions.DEFAULT_PYTHON,
+        AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
     Agent agent = ApiSession.await(Agent.start(session.vertx(), session.client(), settings.apiKey(), options));
     try {
       ApiSession.await(agent.runOnce());

@@ -43,6 +43,19 @@ class LocalFileSystemTest extends StorageBlockContract {
   }
 
   @Test
+  void copyIntoAFolderInsideTheSourceLeavesThatFolderOut() throws Exception {
+    Path project = Files.createDirectories(scratch.resolve("home"));
+    Files.writeString(project.resolve("flow.py"), "x");
+    Path inside = project.resolve("runs/run-1");
+
+    int copied = dev.ferry.storage.LocalTree.copy(project, inside, IgnoreRules.none());
+
+    assertThat(copied).isEqualTo(1);
+    assertThat(inside.resolve("flow.py")).exists();
+    assertThat(inside.resolve("runs")).doesNotExist();
+  }
+
+  @Test
   void defaultIgnoreFileLeavesOutCachesAndVirtualEnvironments() throws Exception {
     Path project = Files.createDirectories(scratch.resolve("defaults"));
     assertThat(IgnoreRules.writeDefaultIfMissing(project)).isTrue();

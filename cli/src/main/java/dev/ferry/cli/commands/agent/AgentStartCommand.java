@@ -55,7 +55,7 @@ public final class AgentStartCommand extends ApiCommand {
     AgentOptions options = new AgentOptions(queues, limit,
         queryInterval == null ? AgentOptions.DEFAULT_QUERY_INTERVAL : seconds(queryInterval),
         prefetch == null ? AgentOptions.DEFAULT_PREFETCH : seconds(prefetch), runOnce, settings.home().resolve("runs"),
-        AgentOptions.DEFAULT_PYTHON);
+        AgentOptions.DEFAULT_PYTHON, AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
     if (settings.embedded()) {
       out().println("Embedded mode: serving the API for flow runs at " + session.client().apiUrl() + " on "
           + settings.database());

@@ -1,5 +1,6 @@
 package dev.ferry.cli.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record BuildRequest(
     List<String> params,
     String paramsJson,
     String path,
-    boolean skipUpload) {
+    boolean skipUpload,
+    ObjectNode schedule) {
 
   /** Whether building needs the API: to read saved blocks. */
   public boolean readsBlocks() {

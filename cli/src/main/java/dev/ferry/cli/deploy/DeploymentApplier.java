@@ -61,7 +61,11 @@ public final class DeploymentApplier {
     body.put("storage_document_id", storageId == null ? null : storageId.toString());
     body.put("infrastructure_document_id", infrastructureId.toString());
     body.set("infra_overrides", overrides);
-    return ApiSession.await(client.createDeployment(body));
+    Deployment deployment = ApiSession.await(client.createDeployment(body));
+    if (m.schedule() != null && !m.schedule().isNull()) {
+      ApiSession.await(client.scheduleRuns(deployment.id()));
+    }
+    return deployment;
   }
 
   private UUID infrastructure(ObjectNode section, ObjectNode overrides) {

@@ -86,7 +86,8 @@ public final class DeploymentBuilder {
     return new DeploymentManifest(request.name(), null,
         request.version() != null ? request.version() : md5(file),
         request.workQueue() != null ? request.workQueue() : "default", null, request.tags(),
-        KeyValues.parameters(request.paramsJson(), request.params()), null, null, overrides, infrastructure,
+        KeyValues.parameters(request.paramsJson(), request.params()), request.schedule(), null, overrides,
+        infrastructure,
         flow.flowName(), null, storage, path, entrypoint.toString(), flow.parameterSchema(),
         TIMESTAMP.format(OffsetDateTime.now(ZoneOffset.UTC)));
   }

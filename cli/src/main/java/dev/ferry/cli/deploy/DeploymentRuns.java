@@ -16,9 +16,14 @@ public final class DeploymentRuns {
 
   /** Creates a run of a deployment, SCHEDULED for now so that an agent picks it up, with these parameters. */
   public static FlowRun startNow(OrchestrationClient client, UUID deploymentId, ObjectNode parameters) {
+    return start(client, deploymentId, parameters, OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** Creates a run of a deployment, SCHEDULED for {@code at}, with these parameters. */
+  public static FlowRun start(OrchestrationClient client, UUID deploymentId, ObjectNode parameters, OffsetDateTime at) {
     ObjectNode body = Json.object();
     body.set("parameters", parameters);
-    body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
+    body.set("state", Json.toTree(State.scheduledAt(at)));
     return ApiSession.await(client.createFlowRun(deploymentId, body));
   }
 

@@ -4,6 +4,7 @@ import dev.ferry.agent.AgentOptions;
 import dev.ferry.cli.ApiOptions;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.ScheduleOptions;
 import dev.ferry.cli.deploy.BlockDocuments;
 import dev.ferry.cli.deploy.BuildRequest;
 import dev.ferry.cli.deploy.DeploymentApplier;
@@ -67,6 +68,8 @@ public final class DeploymentBuildCommand implements Callable<Integer> {
   @Option(names = "--skip-upload", description = "Do not upload the project to the storage block.")
   boolean skipUpload;
 
+  @Mixin ScheduleOptions schedule;
+
   @Option(names = {"-a", "--apply"}, description = "Apply the manifest right away.")
   boolean apply;
 
@@ -77,7 +80,7 @@ public final class DeploymentBuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuildRequest request = new BuildRequest(entrypoint, name, workQueue, tags, version, output, infrastructureBlock,
-        storageBlock, overrides, params, paramsJson, path, skipUpload);
+        storageBlock, overrides, params, paramsJson, path, skipUpload, schedule.schedule());
     FlowInspector inspector = new FlowInspector(AgentOptions.DEFAULT_PYTHON);
     if (!request.readsBlocks() && !apply) {
       write(new DeploymentBuilder(environment.workingDir(), inspector, null, environment.out()), request);

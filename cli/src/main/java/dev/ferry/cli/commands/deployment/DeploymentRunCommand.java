@@ -6,6 +6,11 @@ import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.DeploymentRuns;
 import dev.ferry.cli.deploy.KeyValues;
+import dev.ferry.cli.deploy.StartTime;
+import dev.ferry.error.InvalidInputException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import dev.ferry.cli.deploy.RunFollower;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
@@ -28,6 +33,12 @@ public final class DeploymentRunCommand extends ApiCommand {
   @Option(names = "--params", paramLabel = "JSON", description = "Flow parameters for this run as a JSON object.")
   String paramsJson;
 
+  @Option(names = "--start-in", paramLabel = "DURATION", description = "Start after a while, e.g. '10 minutes'.")
+  String startIn;
+
+  @Option(names = "--start-at", paramLabel = "TIME", description = "Start at a time, e.g. 2026-12-01T09:00 (local).")
+  String startAt;
+
   @Option(names = "--watch", description = "Follow the run, print its logs, exit non-zero unless it completed.")
   boolean watch;
 
@@ -39,8 +50,15 @@ public final class DeploymentRunCommand extends ApiCommand {
   protected int run(ApiSession session) {
     ObjectNode parameters = KeyValues.parameters(paramsJson, params);
     Deployment target = DeploymentRef.read(session.client(), deployment);
-    FlowRun run = DeploymentRuns.startNow(session.client(), target.id(), parameters);
-    out().println("Created flow run '" + run.name() + "' (" + run.id() + ") on work queue '" + run.workQueueName() + "'.");
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    if (startIn != null && startAt != null) {
+      throw new InvalidInputException("Give --start-in or --start-at, not both");
+    }
+    OffsetDateTime start = startIn != null ? StartTime.in(startIn, now)
+        : startAt != null ? StartTime.at(startAt, ZoneId.systemDefault()) : now;
+    FlowRun run = DeploymentRuns.start(session.client(), target.id(), parameters, start);
+    out().println("Created flow run '" + run.name() + "' (" + run.id() + ") on work queue '" + run.workQueueName() + "'"
+        + (start == now ? "." : ", to start at " + start + "."));
     if (!watch) {
       return 0;
     }

@@ -2,7 +2,9 @@ package dev.ferry.cli;
 
 import dev.ferry.json.Json;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
 /** A command that talks to the orchestration API: opens a session (embedded or remote) for {@link #run}, then closes it. */
@@ -27,6 +29,16 @@ public abstract class ApiCommand implements Callable<Integer> {
 
   protected PrintStream out() {
     return environment.out();
+  }
+
+  /** Prints rows as a table, or the items themselves as a JSON list with {@code --output json}. */
+  protected <T> void printList(OutputOptions output, List<T> items, List<String> header,
+      Function<T, List<String>> row) throws Exception {
+    if (output.format() == OutputOptions.Format.JSON) {
+      printJson(items);
+    } else {
+      Tables.print(out(), header, items.stream().map(row).toList());
+    }
   }
 
   /** Prints a value as indented JSON, for people and for scripts alike. */

@@ -116,6 +116,10 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.POST, "/flow_runs/filter", filter, list(FlowRun.class));
   }
 
+  public Future<Void> deleteFlowRun(UUID id) {
+    return http.call(HttpMethod.DELETE, "/flow_runs/" + id, null, null);
+  }
+
   public Future<Long> countFlowRuns(ObjectNode filter) {
     return http.call(HttpMethod.POST, "/flow_runs/count", filter, type(Long.class));
   }
@@ -152,7 +156,29 @@ public final class OrchestrationClient implements AutoCloseable {
   }
 
   public Future<WorkQueue> createWorkQueue(String name) {
-    return http.call(HttpMethod.POST, "/work_queues/", Json.object().put("name", name), type(WorkQueue.class));
+    return createWorkQueue(Json.object().put("name", name));
+  }
+
+  /** Creates a queue from a Prefect WorkQueueCreate body (name, description, concurrency_limit, is_paused...). */
+  public Future<WorkQueue> createWorkQueue(ObjectNode body) {
+    return http.call(HttpMethod.POST, "/work_queues/", body, type(WorkQueue.class));
+  }
+
+  public Future<List<WorkQueue>> filterWorkQueues(ObjectNode filter) {
+    return http.call(HttpMethod.POST, "/work_queues/filter", filter, list(WorkQueue.class));
+  }
+
+  public Future<Void> patchWorkQueue(UUID id, ObjectNode patch) {
+    return http.call(HttpMethod.PATCH, "/work_queues/" + id, patch, null);
+  }
+
+  public Future<Void> deleteWorkQueue(UUID id) {
+    return http.call(HttpMethod.DELETE, "/work_queues/" + id, null, null);
+  }
+
+  /** A queue's health as the server sees it: {@code healthy}, {@code late_runs_count}, {@code last_polled}. */
+  public Future<JsonNode> readWorkQueueStatus(UUID id) {
+    return http.call(HttpMethod.GET, "/work_queues/" + id + "/status", null, type(JsonNode.class));
   }
 
   /** SCHEDULED runs of a queue due before a time, at most {@code limit}. */

@@ -25,7 +25,9 @@ abstract class ServerTest {
 
   @AfterEach
   void stopServer() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }

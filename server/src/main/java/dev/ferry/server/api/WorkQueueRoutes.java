@@ -58,6 +58,22 @@ final class WorkQueueRoutes {
         return Reply.noContent();
       });
     });
+    bind(api.delete("/work_queues/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.transaction(c -> queues.delete(c, id)).map(found -> {
+        if (!found) {
+          throw ApiError.notFound(NOT_FOUND);
+        }
+        return Reply.noContent();
+      });
+    });
+    bind(api.get("/work_queues/:id/status"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> {
+        WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+        return status(c, queue);
+      }).map(Reply::ok);
+    });
     bind(api.post("/work_queues/:id/get_runs"), ctx -> {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
@@ -82,6 +98,23 @@ final class WorkQueueRoutes {
       open = (int) Math.max(0, Math.min(limit, queue.concurrencyLimit() - runs.countActive(c, queue.name())));
     }
     return open == 0 ? List.of() : runs.claimable(c, queue.name(), before, open);
+  }
+
+  /**
+   * Prefect's queue health: healthy when it was polled in the last minute and has no late runs
+   * (SCHEDULED runs more than 15 s past their start).
+   */
+  private com.fasterxml.jackson.databind.node.ObjectNode status(java.sql.Connection c, WorkQueue queue)
+      throws java.sql.SQLException {
+    OffsetDateTime now = Columns.now();
+    long late = runs.count(c, new dev.ferry.server.db.Where().condition("r.work_queue_name = ?", queue.name())
+        .condition("r.state_type = 'SCHEDULED'")
+        .condition("r.next_scheduled_start_time < ?", Columns.micros(now.minusSeconds(15))));
+    boolean polled = queue.lastPolled() != null && queue.lastPolled().isAfter(now.minusSeconds(60));
+    var status = dev.ferry.json.Json.object().put("healthy", polled && late == 0).put("late_runs_count", late);
+    status.set("last_polled", dev.ferry.json.Json.toTree(queue.lastPolled()));
+    status.putObject("health_check_policy").put("maximum_late_runs", 0).put("maximum_seconds_since_last_polled", 60);
+    return status;
   }
 
   private static WorkQueueRepository.Fields fields(JsonNode body) {

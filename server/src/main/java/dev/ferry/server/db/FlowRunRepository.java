@@ -137,7 +137,9 @@ public final class FlowRunRepository {
     return true;
   }
 
+  /** Deletes a run with its states and logs. */
   public boolean delete(Connection c, UUID id) throws SQLException {
+    Sql.update(c, "DELETE FROM log WHERE flow_run_id = ?", id.toString());
     return Sql.update(c, "DELETE FROM flow_run WHERE id = ?", id.toString()) > 0;
   }
 

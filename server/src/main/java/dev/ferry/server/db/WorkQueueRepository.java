@@ -62,6 +62,10 @@ public final class WorkQueueRepository {
     return true;
   }
 
+  public boolean delete(Connection c, UUID id) throws SQLException {
+    return Sql.update(c, "DELETE FROM work_queue WHERE id = ?", id.toString()) > 0;
+  }
+
   public void markPolled(Connection c, UUID id) throws SQLException {
     Sql.update(c, "UPDATE work_queue SET last_polled = ? WHERE id = ?", Columns.micros(Columns.now()), id.toString());
   }

@@ -3,6 +3,7 @@ package dev.ferry.cli.commands.deployment;
 import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.deploy.DeploymentRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -3,7 +3,7 @@ package dev.ferry.cli.commands.deployment;
 import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
-import dev.ferry.cli.Tables;
+import dev.ferry.cli.OutputOptions;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.Flow;
@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ferry deployment ls}: a table of deployments. */
 @Command(name = "ls", description = "List deployments.")
 public final class DeploymentLsCommand extends ApiCommand {
+  @Mixin OutputOptions output;
+
   public DeploymentLsCommand(CliEnvironment environment) {
     super(environment);
   }
@@ -25,10 +28,9 @@ public final class DeploymentLsCommand extends ApiCommand {
     List<Deployment> deployments = ApiSession.await(session.client().filterDeployments(Json.object()));
     Map<UUID, String> flowNames = ApiSession.await(session.client().filterFlows(Json.object())).stream()
         .collect(Collectors.toMap(Flow::id, Flow::name));
-    Tables.print(out(), List.of("NAME", "ID", "WORK QUEUE", "VERSION"), deployments.stream()
-        .map(d -> List.of(flowNames.getOrDefault(d.flowId(), "?") + "/" + d.name(), d.id().toString(),
-            String.valueOf(d.workQueueName()), String.valueOf(d.version())))
-        .toList());
+    printList(output, deployments, List.of("NAME", "ID", "WORK QUEUE", "VERSION"),
+        d -> List.of(flowNames.getOrDefault(d.flowId(), "?") + "/" + d.name(), d.id().toString(),
+            String.valueOf(d.workQueueName()), String.valueOf(d.version())));
     return 0;
   }
 }

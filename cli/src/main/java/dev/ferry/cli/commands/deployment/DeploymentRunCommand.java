@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.deploy.DeploymentRef;
 import dev.ferry.cli.deploy.DeploymentRuns;
 import dev.ferry.cli.deploy.KeyValues;
 import dev.ferry.cli.deploy.StartTime;

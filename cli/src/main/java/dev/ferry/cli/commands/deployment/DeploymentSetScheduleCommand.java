@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.deploy.DeploymentRef;
 import dev.ferry.cli.ScheduleOptions;
 import dev.ferry.error.InvalidInputException;
 import dev.ferry.json.Json;

@@ -6,6 +6,7 @@ import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.RunFollower;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ferry flow-run logs}: every log line of a flow run, oldest first. */
@@ -14,6 +15,9 @@ public final class FlowRunLogsCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "ID")
   UUID id;
 
+  @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the run ends.")
+  boolean follow;
+
   public FlowRunLogsCommand(CliEnvironment environment) {
     super(environment);
   }
@@ -21,7 +25,12 @@ public final class FlowRunLogsCommand extends ApiCommand {
   @Override
   protected int run(ApiSession session) throws Exception {
     ApiSession.await(session.client().readFlowRun(id));
-    new RunFollower(session.vertx(), session.client(), out()).printNewLogs(id);
+    RunFollower follower = new RunFollower(session.vertx(), session.client(), out());
+    if (follow) {
+      follower.follow(id);
+    } else {
+      follower.printNewLogs(id);
+    }
     return 0;
   }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.cli.commands.deployment;
+package dev.ferry.cli.deploy;
 
 import dev.ferry.cli.ApiSession;
 import dev.ferry.client.ApiException;
@@ -8,10 +8,10 @@ import dev.ferry.model.Deployment;
 import io.vertx.core.Future;
 
 /** Reads a deployment named {@code FLOW/DEPLOYMENT}, with errors that say how to find the right name. */
-final class DeploymentRef {
+public final class DeploymentRef {
   private DeploymentRef() {}
 
-  static Deployment read(OrchestrationClient client, String ref) {
+  public static Deployment read(OrchestrationClient client, String ref) {
     int slash = ref.indexOf('/');
     if (slash <= 0 || slash == ref.length() - 1) {
       throw new InvalidInputException("'" + ref + "' is not FLOW/DEPLOYMENT (for example hello/dev)");

@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the built ferry jar as a user would, in a project folder with its own FERRY_HOME. */
+/**
+ * Runs ferry as a user would, through the repository's {@code ./ferry} script (which runs the jar
+ * this build made), in a project folder with its own FERRY_HOME.
+ */
 final class FerryProcess {
-  private static final Path JAR = Path.of("target/ferry.jar").toAbsolutePath();
+  private static final Path SCRIPT = Path.of("../ferry").toAbsolutePath().normalize();
   private static final Pattern RUN_ID = Pattern.compile("\\(([0-9a-f-]{36})\\)");
 
   private final Path projectDir;
@@ -47,7 +50,7 @@ final class FerryProcess {
 
   /** Starts a command and leaves it running; its output goes to files beside the project. */
   Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
     Map<String, String> env = builder.environment();

@@ -1,0 +1,92 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.FerryProcess.Result;
+import dev.ferry.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schedules, work queues and flow runs managed from the command line, as scripts would, through --output json. */
+class ManagementCliIT {
+  @TempDir Path root;
+  private FerryProcess ferry;
+
+  @BeforeEach
+  void project() throws Exception {
+    Path project = Files.createDirectories(root.resolve("project"));
+    Files.writeString(project.resolve("etl.py"), "def etl(n: int = 1):\n    print(n)\n");
+    ferry = new FerryProcess(project, root.resolve("home"));
+  }
+
+  private JsonNode json(String... args) throws Exception {
+    Result result = ferry.run(args);
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return Json.tree(result.out());
+  }
+
+  private void ok(String... args) throws Exception {
+    Result result = ferry.run(args);
+    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isZero();
+  }
+
+  @Test
+  void scheduleIsPlannedPausedResumedAndReplaced() throws Exception {
+    ok("deployment", "build", "etl.py:etl", "-n", "nightly", "-q", "etl", "--cron", "0 2 * * *",
+        "--timezone", "Europe/Berlin", "--apply");
+    JsonNode planned = json("flow-run", "ls", "--deployment", "etl/nightly", "--limit", "200", "-o", "json");
+    assertThat(planned).hasSize(100);
+    assertThat(planned.get(0).at("/expected_start_time").asText()).matches(".*T0[01]:00:00Z");
+
+    ok("deployment", "pause-schedule", "etl/nightly");
+    assertThat(json("flow-run", "ls", "--deployment", "etl/nightly", "-o", "json")).isEmpty();
+
+    ok("deployment", "resume-schedule", "etl/nightly");
+    assertThat(json("flow-run", "ls", "--deployment", "etl/nightly", "--limit", "200", "-o", "json")).hasSize(100);
+
+    ok("deployment", "set-schedule", "etl/nightly", "--interval", "3600");
+    JsonNode hourly = json("flow-run", "ls", "--deployment", "etl/nightly", "--limit", "2", "-o", "json");
+    assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(hourly.get(1).get("expected_start_time").asText()),
+        java.time.OffsetDateTime.parse(hourly.get(0).get("expected_start_time").asText()))).hasHours(1);
+
+    ok("deployment", "delete", "etl/nightly");
+    assertThat(json("deployment", "ls", "-o", "json")).isEmpty();
+    assertThat(json("flow-run", "ls", "-o", "json")).as("the runs it planned went with it").isEmpty();
+  }
+
+  @Test
+  void workQueueLifecycle() throws Exception {
+    ok("work-queue", "create", "prod", "--limit", "2");
+    assertThat(ferry.run("work-queue", "create", "prod").err()).contains("already exists");
+    assertThat(json("work-queue", "ls", "-o", "json").get(0).get("concurrency_limit").asInt()).isEqualTo(2);
+
+    ok("deployment", "build", "etl.py:etl", "-n", "adhoc", "-q", "prod", "--apply");
+    ok("deployment", "run", "etl/adhoc");
+    assertThat(json("work-queue", "preview", "prod", "-o", "json")).hasSize(1);
+    ok("work-queue", "pause", "prod");
+    assertThat(json("work-queue", "preview", "prod", "-o", "json")).as("a paused queue hands out nothing").isEmpty();
+    ok("work-queue", "resume", "prod");
+    ok("work-queue", "clear-concurrency-limit", "prod");
+    assertThat(json("work-queue", "inspect", "prod").get("concurrency_limit").isNull()).isTrue();
+
+    ok("work-queue", "delete", "prod");
+    assertThat(json("work-queue", "ls", "-o", "json")).isEmpty();
+  }
+
+  @Test
+  void runThatWasNotClaimedIsCancelledAtOnceAndCanBeDeleted() throws Exception {
+    ok("deployment", "build", "etl.py:etl", "-n", "later", "-q", "later", "--apply");
+    String runId = ferry.run("deployment", "run", "etl/later", "--start-in", "1 hour").runId();
+
+    ok("flow-run", "cancel", runId);
+    assertThat(json("flow-run", "inspect", runId).at("/state/type").asText()).isEqualTo("CANCELLED");
+    assertThat(ferry.run("flow-run", "cancel", runId).err()).contains("already ended");
+
+    ok("flow-run", "delete", runId);
+    assertThat(ferry.run("flow-run", "inspect", runId).exitCode()).isNotZero();
+  }
+}

@@ -11,6 +11,7 @@ import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
+import dev.ferry.server.ServerOptions;
 import dev.ferry.server.services.ServiceSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,7 +41,7 @@ class LostRunIT {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    server = FerryServer.start(vertx, "jdbc:sqlite:" + dir.resolve("ferry.db"), "127.0.0.1", 0, FAST_REAPER);
+    server = FerryServer.start(vertx, ServerOptions.embedded(dir.resolve("ferry.db")).withServices(FAST_REAPER));
     client = new OrchestrationClient(vertx, server.apiUrl(), null);
   }
 

@@ -32,14 +32,9 @@ public final class FerryServer implements AutoCloseable {
   }
 
   /** Opens the database (migrating it), registers the built-in blocks, starts the services and listens. Blocking. */
-  public static FerryServer start(Vertx vertx, String jdbcUrl, String host, int port) {
-    return start(vertx, jdbcUrl, host, port, ServiceSettings.DEFAULTS);
-  }
-
-  /** As {@link #start(Vertx, String, String, int)}, with the services' timing given. */
-  public static FerryServer start(Vertx vertx, String jdbcUrl, String host, int port, ServiceSettings settings) {
-    Database db = Database.open(vertx, jdbcUrl);
-    Services services = new Services(vertx, db, settings);
+  public static FerryServer start(Vertx vertx, ServerOptions options) {
+    Database db = Database.open(vertx, options.databaseUrl());
+    Services services = new Services(vertx, db, options.services());
     try {
       Future<HttpServer> started = db.transaction(c -> {
         BlockRepository blocks = new BlockRepository();
@@ -47,21 +42,27 @@ public final class FerryServer implements AutoCloseable {
           blocks.register(c, definition);
         }
         return null;
-      }).compose(ignored -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-          .requestHandler(ApiRouter.create(vertx, db, services))
+      }).compose(ignored -> vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
+          .requestHandler(ApiRouter.create(vertx, db, services, options.apiKey()))
           .listen());
       HttpServer http = started.toCompletionStage().toCompletableFuture().join();
       services.start();
-      return new FerryServer(db, services, http, host);
+      return new FerryServer(db, services, http, options.host());
     } catch (RuntimeException e) {
+      services.close();
       db.close();
       throw e;
     }
   }
 
+  /** A server on a database URL, on a host and port, with the default services and no key. */
+  public static FerryServer start(Vertx vertx, String jdbcUrl, String host, int port) {
+    return start(vertx, new ServerOptions(jdbcUrl, host, port, null, ServiceSettings.DEFAULTS));
+  }
+
   /** The embedded default: SQLite under ferry's home, on a free loopback port. */
   public static FerryServer embedded(Vertx vertx, Path database) {
-    return start(vertx, "jdbc:sqlite:" + database.toAbsolutePath(), "127.0.0.1", 0);
+    return start(vertx, ServerOptions.embedded(database));
   }
 
   public int port() {

@@ -17,10 +17,16 @@ abstract class ServerTest {
     return "jdbc:sqlite:" + dir.resolve("ferry.db");
   }
 
+  /** The key the server asks for; none by default. */
+  protected String apiKey() {
+    return null;
+  }
+
   @BeforeEach
   void startServer() {
     vertx = Vertx.vertx();
-    server = FerryServer.start(vertx, databaseUrl(), "127.0.0.1", 0);
+    server = FerryServer.start(vertx, new ServerOptions(databaseUrl(), "127.0.0.1", 0, apiKey(),
+        dev.ferry.server.services.ServiceSettings.DEFAULTS));
   }
 
   @AfterEach

@@ -38,8 +38,8 @@ class ServicesIT {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    server = FerryServer.start(vertx, "jdbc:sqlite:" + dir.resolve("ferry.db"), "127.0.0.1", 0, FAST);
-    replica = FerryServer.start(vertx, "jdbc:sqlite:" + dir.resolve("ferry.db"), "127.0.0.1", 0, FAST);
+    server = FerryServer.start(vertx, ServerOptions.embedded(dir.resolve("ferry.db")).withServices(FAST));
+    replica = FerryServer.start(vertx, ServerOptions.embedded(dir.resolve("ferry.db")).withServices(FAST));
     client = new OrchestrationClient(vertx, server.apiUrl(), null);
   }
 

@@ -19,8 +19,11 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, Database db, Services services) {
+  public static Router create(Vertx vertx, Database db, Services services, String apiKey) {
     Router api = Router.router(vertx);
+    if (apiKey != null && !apiKey.isEmpty()) {
+      api.route().handler(new ApiKeyCheck(apiKey));
+    }
     api.route().handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
     Replies.bind(api.get("/health"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(true)));
     Replies.bind(api.get("/admin/version"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(API_VERSION)));

@@ -3,6 +3,8 @@ package dev.ferry.cli.commands.server;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.ShutdownSignal;
 import dev.ferry.server.FerryServer;
+import dev.ferry.server.ServerOptions;
+import dev.ferry.server.services.ServiceSettings;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
 public final class ServerStartCommand implements Callable<Integer> {
   private final CliEnvironment environment;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = "--port", defaultValue = "4200", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
@@ -32,8 +34,12 @@ public final class ServerStartCommand implements Callable<Integer> {
     String url = databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + environment.settings(null).database();
     ShutdownSignal shutdown = new ShutdownSignal();
     Vertx vertx = Vertx.vertx();
-    try (FerryServer server = FerryServer.start(vertx, url, host, port)) {
-      environment.out().println("Ferry API listening at " + server.apiUrl());
+    String apiKey = environment.env().get(ServerOptions.API_KEY_ENV);
+    var options = new ServerOptions(url, host, port, apiKey == null || apiKey.isBlank() ? null : apiKey,
+        ServiceSettings.DEFAULTS);
+    try (FerryServer server = FerryServer.start(vertx, options)) {
+      environment.out().println("Ferry API listening at " + server.apiUrl()
+          + (options.apiKey() == null ? "" : " (API key required)"));
       environment.out().println("Point clients and agents at it with: export PREFECT_API_URL=" + server.apiUrl());
       shutdown.await();
       return 0;

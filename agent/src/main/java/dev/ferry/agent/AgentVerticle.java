@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's loop: every query interval, poll each work queue for runs due soon, claim each by
- * proposing PENDING, and hand the ones it wins to the {@link FlowRunSubmitter}. It never holds
- * more runs than its limit and never submits a run twice.
+ * The agent's loop: poll each work queue for runs due soon, claim each by proposing PENDING, and
+ * hand the ones it wins to the {@link FlowRunSubmitter}. It never holds more runs than its limit
+ * and never submits a run twice. Against a ferry server each queue is long-polled (the server
+ * answers as soon as a run comes); against any other Prefect API it polls every query interval.
  */
 public final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
@@ -33,7 +34,10 @@ public final class AgentVerticle extends VerticleBase {
   /** The runs a --run-once agent launched, to wait for; a long-running agent keeps none. */
   private final List<Future<StateType>> launched = new ArrayList<>();
   private List<WorkQueue> queues = List.of();
+  /** Queues whose long poll waits for a free slot. */
+  private final List<WorkQueue> parked = new ArrayList<>();
   private boolean polling;
+  private boolean stopped;
   private boolean heartbeats = true;
   private long timer = -1;
   private long heartbeatTimer = -1;
@@ -46,11 +50,19 @@ public final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return resolveQueues().onSuccess(resolved -> {
+    return resolveQueues().compose(resolved -> {
       queues = resolved;
-      LOG.info("Agent polling work queues {} every {} s", options.queues(), options.queryInterval().toMillis() / 1000.0);
+      return longPollOffered();
+    }).onSuccess(longPoll -> {
       heartbeatTimer = vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat());
-      if (!options.runOnce()) {
+      if (options.runOnce()) {
+        LOG.info("Agent polling work queues {} once", options.queues());
+      } else if (longPoll) {
+        LOG.info("Agent polling work queues {} (long poll, up to {} s a call)", options.queues(),
+            options.queryInterval().toMillis() / 1000.0);
+        queues.forEach(this::longPoll);
+      } else {
+        LOG.info("Agent polling work queues {} every {} s", options.queues(), options.queryInterval().toMillis() / 1000.0);
         poll();
         timer = vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll());
       }
@@ -59,6 +71,7 @@ public final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(timer);
     vertx.cancelTimer(heartbeatTimer);
     return Future.succeededFuture();
@@ -83,6 +96,44 @@ public final class AgentVerticle extends VerticleBase {
       }));
     }
     return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+  }
+
+  /** Whether the server is a ferry server that can hold a poll open until runs come. */
+  private Future<Boolean> longPollOffered() {
+    return client.ferryInfo().map(info -> info.path("long_poll").asBoolean(false))
+        .recover(error -> Future.succeededFuture(false));
+  }
+
+  /** One queue's long-poll loop: ask, claim what came, ask again; park while no slot is free. */
+  private void longPoll(WorkQueue queue) {
+    if (stopped) {
+      return;
+    }
+    int ask = Math.min(freeSlots(), AgentOptions.BATCH);
+    if (ask <= 0) {
+      parked.add(queue);
+      return;
+    }
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
+    client.getRuns(queue.id(), ask, before, options.queryInterval())
+        .compose(runs -> Future.all(runs.stream().map(this::claim).toList()))
+        .onComplete(result -> {
+          if (result.succeeded()) {
+            longPoll(queue);
+          } else {
+            LOG.warn("Cannot poll work queue '{}': {}", queue.name(), result.cause().getMessage());
+            vertx.setTimer(options.queryInterval().toMillis(), id -> longPoll(queue));
+          }
+        });
+  }
+
+  private void release(UUID runId) {
+    held.remove(runId);
+    if (!parked.isEmpty()) {
+      List<WorkQueue> waiting = List.copyOf(parked);
+      parked.clear();
+      waiting.forEach(this::longPoll);
+    }
   }
 
   private void poll() {
@@ -121,13 +172,13 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   private Future<Boolean> claim(FlowRun run) {
-    if (held.contains(run.id()) || freeSlots() <= 0) {
+    if (stopped || held.contains(run.id()) || freeSlots() <= 0) {
       return Future.succeededFuture(false);
     }
     held.add(run.id());
     return client.setFlowRunState(run.id(), State.of(StateType.PENDING, null), false).map(result -> {
       if (!result.accepted()) {
-        held.remove(run.id());
+        release(run.id());
         LOG.debug("Flow run '{}' was not claimed: {}", run.name(), result.reason());
         return false;
       }
@@ -135,10 +186,10 @@ public final class AgentVerticle extends VerticleBase {
       if (options.runOnce()) {
         launched.add(done);
       }
-      done.onComplete(ignored -> held.remove(run.id()));
+      done.onComplete(ignored -> release(run.id()));
       return true;
     }).recover(error -> {
-      held.remove(run.id());
+      release(run.id());
       LOG.warn("Cannot claim flow run '{}': {}", run.name(), error.getMessage());
       return Future.succeededFuture(false);
     });

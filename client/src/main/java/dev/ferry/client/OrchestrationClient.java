@@ -22,6 +22,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -183,8 +184,24 @@ public final class OrchestrationClient implements AutoCloseable {
 
   /** SCHEDULED runs of a queue due before a time, at most {@code limit}. */
   public Future<List<FlowRun>> getRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore) {
+    return getRuns(queueId, limit, scheduledBefore, null);
+  }
+
+  /**
+   * As {@link #getRuns(UUID, int, OffsetDateTime)}; with {@code wait}, a ferry server holds the
+   * answer until runs come or the wait is over (other servers ignore the extra field).
+   */
+  public Future<List<FlowRun>> getRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore, Duration wait) {
     ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString());
+    if (wait != null) {
+      body.put("ferry_wait_seconds", wait.toMillis() / 1000.0);
+    }
     return http.call(HttpMethod.POST, "/work_queues/" + queueId + "/get_runs", body, list(FlowRun.class));
+  }
+
+  /** What a ferry server offers beyond Prefect's API; fails with 404 against any other server. */
+  public Future<JsonNode> ferryInfo() {
+    return http.call(HttpMethod.GET, "/ferry/info", null, type(JsonNode.class));
   }
 
   // blocks

@@ -15,6 +15,9 @@ public final class ApiRouter {
   /** The Prefect API level this server answers as; Prefect's clients compare against it. */
   public static final String API_VERSION = "2.7.12";
 
+  /** What a ferry server offers beyond Prefect's API, for clients that ask ({@code GET /api/ferry/info}). */
+  private static final java.util.Map<String, Object> FERRY_INFO = java.util.Map.of("long_poll", true, "heartbeats", true);
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 
   private ApiRouter() {}
@@ -27,10 +30,11 @@ public final class ApiRouter {
     api.route().handler(BodyHandler.create().setBodyLimit(16 * 1024 * 1024));
     Replies.bind(api.get("/health"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(true)));
     Replies.bind(api.get("/admin/version"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(API_VERSION)));
+    Replies.bind(api.get("/ferry/info"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(FERRY_INFO)));
     new FlowRoutes(db).mount(api);
     new DeploymentRoutes(db, services).mount(api);
     new FlowRunRoutes(db).mount(api);
-    new WorkQueueRoutes(db).mount(api);
+    new WorkQueueRoutes(vertx, db).mount(api);
     new BlockRoutes(db).mount(api);
     new LogRoutes(db).mount(api);
 

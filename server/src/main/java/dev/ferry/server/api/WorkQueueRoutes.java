@@ -10,6 +10,8 @@ import dev.ferry.server.db.Columns;
 import dev.ferry.server.db.Database;
 import dev.ferry.server.db.FlowRunRepository;
 import dev.ferry.server.db.WorkQueueRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,11 +21,18 @@ import java.util.UUID;
 final class WorkQueueRoutes {
   private static final String NOT_FOUND = "Work queue not found";
 
+  /** The longest a get_runs call may wait for runs to arrive. */
+  private static final double MAX_WAIT_SECONDS = 20;
+  /** How often a waiting get_runs looks again: the database is the one place every replica and process shares. */
+  private static final long RECHECK_MILLIS = 100;
+
+  private final Vertx vertx;
   private final Database db;
   private final WorkQueueRepository queues = new WorkQueueRepository();
   private final FlowRunRepository runs = new FlowRunRepository();
 
-  WorkQueueRoutes(Database db) {
+  WorkQueueRoutes(Vertx vertx, Database db) {
+    this.vertx = vertx;
     this.db = db;
   }
 
@@ -80,12 +89,26 @@ final class WorkQueueRoutes {
       int limit = Requests.limit(body);
       OffsetDateTime before = body.hasNonNull("scheduled_before")
           ? OffsetDateTime.parse(body.get("scheduled_before").asText()) : Columns.now();
-      return db.transaction(c -> {
-        WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
-        queues.markPolled(c, id);
-        return runsFor(c, queue, before, limit);
-      }).map(Reply::ok);
+      double wait = Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0)));
+      long deadline = System.nanoTime() + Math.round(wait * 1e9);
+      return getRuns(id, before, limit, System.nanoTime(), deadline).map(Reply::ok);
     });
+  }
+
+  /**
+   * The runs of a queue due before {@code before}; when there are none yet and the caller said it
+   * would wait ({@code ferry_wait_seconds}, a ferry extension), looks again every 100 ms until runs
+   * come or the wait is over, with {@code before} moving on as time passes.
+   */
+  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, long start, long deadline) {
+    OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
+    return db.transaction(c -> {
+      WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+      queues.markPolled(c, id);
+      return runsFor(c, queue, due, limit);
+    }).compose(found -> found.isEmpty() && System.nanoTime() < deadline
+        ? vertx.timer(RECHECK_MILLIS).compose(ignored -> getRuns(id, before, limit, start, deadline))
+        : Future.succeededFuture(found));
   }
 
   private List<FlowRun> runsFor(java.sql.Connection c, WorkQueue queue, OffsetDateTime before, int limit)

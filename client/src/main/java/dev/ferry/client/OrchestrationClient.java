@@ -17,6 +17,7 @@ import dev.ferry.model.WorkQueue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
@@ -33,10 +34,14 @@ import java.util.UUID;
  * are {@link ApiException}s whose message names the call and the URL.
  */
 public final class OrchestrationClient implements AutoCloseable {
+  /** Connections kept to the API: enough for an agent's concurrent runs and a long poll per queue. */
+  private static final int CONNECTIONS = 32;
+
   private final HttpTransport http;
 
   public OrchestrationClient(Vertx vertx, URI apiUrl, String apiKey) {
-    WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("ferry"));
+    WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("ferry"),
+        new PoolOptions().setHttp1MaxSize(CONNECTIONS));
     this.http = new HttpTransport(web, apiUrl, apiKey);
   }
 

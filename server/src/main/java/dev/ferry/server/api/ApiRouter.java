@@ -32,9 +32,10 @@ public final class ApiRouter {
     Replies.bind(api.get("/admin/version"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(API_VERSION)));
     Replies.bind(api.get("/ferry/info"), ctx -> io.vertx.core.Future.succeededFuture(Replies.Reply.ok(FERRY_INFO)));
     new FlowRoutes(db).mount(api);
-    new DeploymentRoutes(db, services).mount(api);
-    new FlowRunRoutes(db).mount(api);
-    new WorkQueueRoutes(vertx, db).mount(api);
+    QueueSignals signals = new QueueSignals(vertx);
+    new DeploymentRoutes(db, services, signals).mount(api);
+    new FlowRunRoutes(db, signals).mount(api);
+    new WorkQueueRoutes(db, signals).mount(api);
     new BlockRoutes(db).mount(api);
     new LogRoutes(db).mount(api);
 

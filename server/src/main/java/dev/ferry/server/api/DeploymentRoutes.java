@@ -38,9 +38,12 @@ final class DeploymentRoutes {
   private final FlowRunRepository runs = new FlowRunRepository();
   private final WorkQueueRepository queues = new WorkQueueRepository();
 
-  DeploymentRoutes(Database db, Services services) {
+  private final QueueSignals signals;
+
+  DeploymentRoutes(Database db, Services services, QueueSignals signals) {
     this.db = db;
     this.services = services;
+    this.signals = signals;
   }
 
   void mount(Router api) {
@@ -110,7 +113,10 @@ final class DeploymentRoutes {
       return db.transaction(c -> {
         Deployment d = deployments.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
         return runs.insert(c, newRun(d, body));
-      }).map(u -> new Reply(u.created() ? 201 : 200, u.value()));
+      }).map(u -> {
+        signals.arrived(u.value().workQueueName());
+        return new Reply(u.created() ? 201 : 200, u.value());
+      });
     });
   }
 

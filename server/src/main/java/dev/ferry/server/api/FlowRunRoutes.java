@@ -26,8 +26,11 @@ final class FlowRunRoutes {
   private final FlowRunRepository runs = new FlowRunRepository();
   private final FlowRepository flows = new FlowRepository();
 
-  FlowRunRoutes(Database db) {
+  private final QueueSignals signals;
+
+  FlowRunRoutes(Database db, QueueSignals signals) {
     this.db = db;
+    this.signals = signals;
   }
 
   void mount(Router api) {
@@ -50,7 +53,10 @@ final class FlowRunRoutes {
             Requests.text(body, "idempotency_key"), body.path("context").isObject() ? body.get("context") : Json.object(),
             DeploymentRoutes.empiricalPolicy(body), Requests.strings(body, "tags"),
             Requests.uuid(body, "infrastructure_document_id"), false, state));
-      }).map(u -> new Reply(u.created() ? 201 : 200, u.value()));
+      }).map(u -> {
+        signals.arrived(String.valueOf(u.value().workQueueName()));
+        return new Reply(u.created() ? 201 : 200, u.value());
+      });
     });
     bind(api.post("/flow_runs/filter"), ctx -> {
       JsonNode body = Requests.body(ctx);
@@ -80,6 +86,9 @@ final class FlowRunRoutes {
       return db.transaction(c -> runs.setState(c, id, proposed, force)).map(t -> {
         FlowRunRepository.Transition transition = t.orElseThrow(
             () -> ApiError.notFound("Flow run with id " + id + " not found"));
+        if (transition.written() && proposed.type() == StateType.SCHEDULED) {
+          signals.arrived(String.valueOf(transition.queueName()));
+        }
         return new Reply(transition.written() ? 201 : 200, transition.result());
       });
     });

@@ -11,7 +11,6 @@ import dev.ferry.server.db.Database;
 import dev.ferry.server.db.FlowRunRepository;
 import dev.ferry.server.db.WorkQueueRepository;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,14 +25,18 @@ final class WorkQueueRoutes {
   /** How often a waiting get_runs looks again: the database is the one place every replica and process shares. */
   private static final long RECHECK_MILLIS = 100;
 
-  private final Vertx vertx;
+  /** How fresh {@code last_polled} is kept: recording every poll would make each poll a write. */
+  private static final java.time.Duration POLL_RECORD_INTERVAL = java.time.Duration.ofSeconds(1);
+
   private final Database db;
   private final WorkQueueRepository queues = new WorkQueueRepository();
   private final FlowRunRepository runs = new FlowRunRepository();
 
-  WorkQueueRoutes(Vertx vertx, Database db) {
-    this.vertx = vertx;
+  private final QueueSignals signals;
+
+  WorkQueueRoutes(Database db, QueueSignals signals) {
     this.db = db;
+    this.signals = signals;
   }
 
   void mount(Router api) {
@@ -97,19 +100,25 @@ final class WorkQueueRoutes {
 
   /**
    * The runs of a queue due before {@code before}; when there are none yet and the caller said it
-   * would wait ({@code ferry_wait_seconds}, a ferry extension), looks again every 100 ms until runs
-   * come or the wait is over, with {@code before} moving on as time passes.
+   * would wait ({@code ferry_wait_seconds}, a ferry extension), looks again as soon as this server
+   * creates a run for the queue, and every 100 ms for runs created elsewhere, until runs come or
+   * the wait is over, with {@code before} moving on as time passes.
    */
   private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, long start, long deadline) {
     OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
-    return db.transaction(c -> {
+    return db.read(c -> {
       WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
-      queues.markPolled(c, id);
-      return runsFor(c, queue, due, limit);
-    }).compose(found -> found.isEmpty() && System.nanoTime() < deadline
-        ? vertx.timer(RECHECK_MILLIS).compose(ignored -> getRuns(id, before, limit, start, deadline))
-        : Future.succeededFuture(found));
+      if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
+        queues.markPolled(c, id);
+      }
+      return new Polled(queue.name(), runsFor(c, queue, due, limit));
+    }).compose(polled -> polled.runs().isEmpty() && System.nanoTime() < deadline
+        ? signals.next(polled.queue(), RECHECK_MILLIS).compose(ignored -> getRuns(id, before, limit, start, deadline))
+        : Future.succeededFuture(polled.runs()));
   }
+
+  /** What one look at a queue found. */
+  private record Polled(String queue, List<FlowRun> runs) {}
 
   private List<FlowRun> runsFor(java.sql.Connection c, WorkQueue queue, OffsetDateTime before, int limit)
       throws java.sql.SQLException {

@@ -47,8 +47,8 @@ public final class FlowRunRepository {
     return policy;
   }
 
-  /** The answer to a proposed state, and whether a new state was written. */
-  public record Transition(OrchestrationResult result, boolean written) {}
+  /** The answer to a proposed state, whether a new state was written, and the run's work queue. */
+  public record Transition(OrchestrationResult result, boolean written, String queueName) {}
 
   /**
    * Creates a run, or returns the run of the same flow that already has its idempotency key:
@@ -158,12 +158,14 @@ public final class FlowRunRepository {
       if (decision.status() != OrchestrationResult.Status.ACCEPT) {
         ObjectNode details = Json.object().put("type", decision.status().name().toLowerCase() + "_details")
             .put("reason", decision.reason());
-        return Optional.of(new Transition(new OrchestrationResult(run.state(), decision.status(), details), false));
+        return Optional.of(new Transition(new OrchestrationResult(run.state(), decision.status(), details), false,
+            run.workQueueName()));
       }
       State state = stamp(run, proposed);
       if (write(c, run, state)) {
         ObjectNode details = Json.object().put("type", "accept_details");
-        return Optional.of(new Transition(new OrchestrationResult(state, OrchestrationResult.Status.ACCEPT, details), true));
+        return Optional.of(new Transition(new OrchestrationResult(state, OrchestrationResult.Status.ACCEPT, details), true,
+            run.workQueueName()));
       }
     }
   }

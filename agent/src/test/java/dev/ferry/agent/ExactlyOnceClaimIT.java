@@ -3,10 +3,8 @@ package dev.ferry.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.blocks.BlockCatalog;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.json.Json;
-import dev.ferry.model.BlockSchema;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
@@ -18,8 +16,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +78,11 @@ class ExactlyOnceClaimIT {
       clients.add(new OrchestrationClient(vertx, server.apiUrl(), null));
     }
     OrchestrationClient client = clients.get(0);
-    Deployment deployment = deployment(client, List.of("sh", "-c", "echo run $PREFECT__FLOW_RUN_ID"));
+    Deployment deployment = Fixtures.processDeployment(client, "claims", "shared",
+        List.of("sh", "-c", "echo run $PREFECT__FLOW_RUN_ID"), Files.createDirectories(dir.resolve("code")));
     List<UUID> runs = new ArrayList<>();
     for (int i = 0; i < runCount; i++) {
-      ObjectNode body = Json.object();
-      body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
-      runs.add(await(client.createFlowRun(deployment.id(), body)).id());
+      runs.add(Fixtures.scheduleRun(client, deployment).id());
     }
 
     for (int i = 0; i < agentCount; i++) {
@@ -125,23 +120,7 @@ class ExactlyOnceClaimIT {
     }
   }
 
-  private Deployment deployment(OrchestrationClient client, List<String> command) throws Exception {
-    BlockSchema schema = await(client.readBlockSchema(BlockCatalog.bySlug("process").checksum()));
-    ObjectNode data = Json.object().put("type", "process");
-    data.set("command", Json.toTree(command));
-    ObjectNode block = Json.object().put("name", "exactly-once").put("is_anonymous", false)
-        .put("block_schema_id", schema.id().toString()).put("block_type_id", schema.blockTypeId().toString());
-    block.set("data", data);
-    UUID infrastructure = await(client.createBlockDocument(block)).id();
-    UUID flow = await(client.createFlow("claims")).id();
-    Path code = Files.createDirectories(dir.resolve("code"));
-    ObjectNode body = Json.object().put("name", "shared").put("flow_id", flow.toString())
-        .put("work_queue_name", "shared").put("path", code.toString()).put("entrypoint", "flow.py:main")
-        .put("infrastructure_document_id", infrastructure.toString());
-    return await(client.createDeployment(body));
-  }
-
   private static <T> T await(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
+    return Fixtures.await(future);
   }
 }

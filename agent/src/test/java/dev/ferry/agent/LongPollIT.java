@@ -2,14 +2,9 @@ package dev.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.blocks.BlockCatalog;
 import dev.ferry.client.OrchestrationClient;
-import dev.ferry.json.Json;
-import dev.ferry.model.BlockSchema;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
-import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import io.vertx.core.Future;
@@ -17,10 +12,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,39 +48,19 @@ class LongPollIT {
 
   @Test
   void runCreatedWhileTheAgentWaitsIsClaimedWithoutWaitingForTheQueryInterval() throws Exception {
-    Deployment deployment = deployment();
+    Deployment deployment = Fixtures.processDeployment(client, "fast", "fast", List.of("true"), null);
     AgentOptions options = new AgentOptions(List.of("fast"), 4, LONG_INTERVAL, Duration.ofSeconds(10), false,
         Files.createDirectories(dir.resolve("runs")), AgentOptions.DEFAULT_PYTHON, AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
     agent = await(Agent.start(vertx, client, null, options));
 
     for (int i = 0; i < 3; i++) {
-      FlowRun run = createRun(deployment);
+      FlowRun run = Fixtures.scheduleRun(client, deployment);
       Awaitility.await().atMost(LONG_INTERVAL.dividedBy(6))
           .until(() -> await(client.readFlowRun(run.id())).stateType() == StateType.COMPLETED);
     }
   }
 
-  private FlowRun createRun(Deployment deployment) {
-    ObjectNode body = Json.object();
-    body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
-    return await(client.createFlowRun(deployment.id(), body));
-  }
-
-  private Deployment deployment() {
-    BlockSchema schema = await(client.readBlockSchema(BlockCatalog.bySlug("process").checksum()));
-    ObjectNode data = Json.object().put("type", "process");
-    data.set("command", Json.toTree(List.of("true")));
-    ObjectNode block = Json.object().put("name", "true").put("is_anonymous", false)
-        .put("block_schema_id", schema.id().toString()).put("block_type_id", schema.blockTypeId().toString());
-    block.set("data", data);
-    UUID infrastructure = await(client.createBlockDocument(block)).id();
-    UUID flow = await(client.createFlow("fast")).id();
-    ObjectNode body = Json.object().put("name", "fast").put("flow_id", flow.toString()).put("work_queue_name", "fast")
-        .put("infrastructure_document_id", infrastructure.toString());
-    return await(client.createDeployment(body));
-  }
-
   private static <T> T await(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
+    return Fixtures.await(future);
   }
 }

@@ -2,13 +2,8 @@ package dev.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.blocks.BlockCatalog;
 import dev.ferry.client.OrchestrationClient;
-import dev.ferry.json.Json;
-import dev.ferry.model.BlockSchema;
-import dev.ferry.model.FlowRun;
-import dev.ferry.model.State;
+import dev.ferry.model.Deployment;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
@@ -18,8 +13,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -74,25 +67,11 @@ class LostRunIT {
   }
 
   private UUID scheduleRun(List<String> command) {
-    BlockSchema schema = await(client.readBlockSchema(BlockCatalog.bySlug("process").checksum()));
-    ObjectNode data = Json.object().put("type", "process");
-    data.set("command", Json.toTree(command));
-    ObjectNode block = Json.object().put("name", "sleeper").put("is_anonymous", false)
-        .put("block_schema_id", schema.id().toString()).put("block_type_id", schema.blockTypeId().toString());
-    block.set("data", data);
-    UUID infrastructure = await(client.createBlockDocument(block)).id();
-    UUID flow = await(client.createFlow("lost")).id();
-    ObjectNode body = Json.object().put("name", "lost").put("flow_id", flow.toString()).put("work_queue_name", "lost")
-        .put("path", dir.toString()).put("entrypoint", "flow.py:main")
-        .put("infrastructure_document_id", infrastructure.toString());
-    var deployment = await(client.createDeployment(body));
-    ObjectNode run = Json.object();
-    run.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
-    FlowRun created = await(client.createFlowRun(deployment.id(), run));
-    return created.id();
+    Deployment deployment = Fixtures.processDeployment(client, "lost", "lost", command, null);
+    return Fixtures.scheduleRun(client, deployment).id();
   }
 
   private static <T> T await(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
+    return Fixtures.await(future);
   }
 }

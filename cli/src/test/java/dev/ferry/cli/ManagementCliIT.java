@@ -78,6 +78,21 @@ class ManagementCliIT {
   }
 
   @Test
+  void everyBuiltInBlockTypeCanBeSavedAndSecretFieldsStayHidden() throws Exception {
+    ok("block", "create", "s3", "code", "--set", "bucket_path=my-bucket/flows", "--set",
+        "aws_secret_access_key=wJalrXUtnFEMI-s3cret");
+    ok("block", "create", "secret", "token", "--set", "value=t0ken-value");
+    ok("block", "create", "kubernetes-job", "prod", "--set", "namespace=flows", "--set", "image=repo/etl:1.4");
+
+    String s3 = ferry.run("block", "inspect", "s3/code").out();
+    assertThat(s3).contains("my-bucket/flows").contains("**********").doesNotContain("wJalrXUtnFEMI-s3cret");
+    assertThat(ferry.run("block", "inspect", "secret/token").out()).doesNotContain("t0ken-value");
+    assertThat(json("block", "ls", "-o", "json")).hasSize(3);
+    assertThat(ferry.run("block", "create", "s3", "bad", "--set", "bucket=x").err())
+        .contains("'bucket' is not a field of block type 's3'").contains("bucket_path");
+  }
+
+  @Test
   void runThatWasNotClaimedIsCancelledAtOnceAndCanBeDeleted() throws Exception {
     ok("deployment", "build", "etl.py:etl", "-n", "later", "-q", "later", "--apply");
     String runId = ferry.run("deployment", "run", "etl/later", "--start-in", "1 hour").runId();

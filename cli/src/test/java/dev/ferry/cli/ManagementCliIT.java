@@ -88,6 +88,8 @@ class ManagementCliIT {
     assertThat(s3).contains("my-bucket/flows").contains("**********").doesNotContain("wJalrXUtnFEMI-s3cret");
     assertThat(ferry.run("block", "inspect", "secret/token").out()).doesNotContain("t0ken-value");
     assertThat(json("block", "ls", "-o", "json")).hasSize(3);
+    ok("block", "delete", "s3/code");
+    assertThat(json("block", "ls", "-o", "json")).hasSize(2);
     assertThat(ferry.run("block", "create", "s3", "bad", "--set", "bucket=x").err())
         .contains("'bucket' is not a field of block type 's3'").contains("bucket_path");
   }

@@ -233,6 +233,10 @@ public final class OrchestrationClient implements AutoCloseable {
         + "?include_secrets=" + includeSecrets, null, type(BlockDocument.class));
   }
 
+  public Future<Void> deleteBlockDocument(UUID id) {
+    return http.call(HttpMethod.DELETE, "/block_documents/" + id, null, null);
+  }
+
   public Future<List<BlockDocument>> filterBlockDocuments(ObjectNode filter) {
     return http.call(HttpMethod.POST, "/block_documents/filter", filter, list(BlockDocument.class));
   }

@@ -91,6 +91,34 @@ class ApiAnswersIT extends ServerTest {
   }
 
   @Test
+  void blockDocumentPatchMergesDataUnlessToldToReplaceIt() throws Exception {
+    JsonNode type = send("GET", "/block_types/slug/json", null).body();
+    String checksum = dev.ferry.blocks.BlockCatalog.bySlug("json").checksum();
+    String schemaId = send("GET", "/block_schemas/checksum/" + checksum, null).body().get("id").asText();
+    String id = send("POST", "/block_documents/", "{\"name\": \"cfg\", \"block_type_id\": \"" + type.get("id").asText()
+        + "\", \"block_schema_id\": \"" + schemaId + "\", \"data\": {\"value\": 1, \"other\": 2}}").body().get("id").asText();
+
+    assertThat(send("PATCH", "/block_documents/" + id, "{\"data\": {\"value\": 3}}").status()).isEqualTo(204);
+    assertThat(send("GET", "/block_documents/" + id, null).body().get("data").toString()).isEqualTo("{\"value\":3,\"other\":2}");
+    send("PATCH", "/block_documents/" + id, "{\"data\": {\"value\": 4}, \"merge_existing_data\": false}");
+    assertThat(send("GET", "/block_documents/" + id, null).body().get("data").toString()).isEqualTo("{\"value\":4}");
+    assertThat(send("PATCH", "/block_documents/" + UUID.randomUUID(), "{\"data\": {}}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void flowsAreCountedPatchedAndDeletedWithTheirRuns() throws Exception {
+    String run = scheduledRun();
+    String flow = send("GET", "/flow_runs/" + run, null).body().get("flow_id").asText();
+    assertThat(send("POST", "/flows/count", "{}").body().asInt()).isEqualTo(1);
+    assertThat(send("PATCH", "/flows/" + flow, "{\"tags\": [\"nightly\"]}").status()).isEqualTo(204);
+    assertThat(send("GET", "/flows/" + flow, null).body().get("tags").get(0).asText()).isEqualTo("nightly");
+
+    assertThat(send("DELETE", "/flows/" + flow, null).status()).isEqualTo(204);
+    assertThat(send("GET", "/flow_runs/" + run, null).status()).isEqualTo(404);
+    assertThat(send("POST", "/flow_runs/count", "{}").body().asInt()).isZero();
+  }
+
+  @Test
   void duplicateWorkQueueIs409() throws Exception {
     assertThat(send("POST", "/work_queues/", "{\"name\": \"prod\"}").status()).isEqualTo(201);
     Answer again = send("POST", "/work_queues/", "{\"name\": \"prod\"}");

@@ -86,15 +86,27 @@ final class BlockRoutes {
       int limit = Requests.limit(body);
       int offset = Requests.offset(body);
       List<String> slugs = Filters.values(body.path("block_types").path("slug"), "any_");
+      List<String> names = Filters.values(body.path("block_documents").path("name"), "any_");
       boolean anonymous = body.path("include_anonymous").asBoolean(false)
           || body.path("block_documents").path("is_anonymous").path("eq_").asBoolean(false);
-      return db.read(c -> blocks.documents(c, slugs, anonymous, false, limit, offset)).map(Reply::ok);
+      boolean secrets = body.path("include_secrets").asBoolean(false);
+      return db.read(c -> blocks.documents(c, slugs, names, anonymous, secrets, limit, offset)).map(Reply::ok);
     });
     bind(api.get("/block_documents/:id"), ctx -> {
       UUID id = uuidOr404(ctx.pathParam("id"));
       boolean secrets = Requests.queryBoolean(ctx, "include_secrets");
       return db.read(c -> blocks.documentById(c, id, secrets))
           .map(d -> Reply.ok(d.orElseThrow(() -> ApiError.notFound(DOCUMENT_NOT_FOUND))));
+    });
+    bind(api.patch("/block_documents/:id"), ctx -> {
+      UUID id = uuidOr404(ctx.pathParam("id"));
+      JsonNode body = Requests.body(ctx);
+      return db.transaction(c -> blocks.patchDocument(c, id, body)).map(found -> {
+        if (!found) {
+          throw ApiError.notFound(DOCUMENT_NOT_FOUND);
+        }
+        return Reply.noContent();
+      });
     });
     bind(api.delete("/block_documents/:id"), ctx -> {
       UUID id = uuidOr404(ctx.pathParam("id"));

@@ -109,10 +109,10 @@ public final class BlockRepository {
     return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets));
   }
 
-  /** Documents, named ones only unless {@code includeAnonymous}, optionally of some block types. */
-  public List<BlockDocument> documents(Connection c, List<String> slugs, boolean includeAnonymous, boolean includeSecrets,
-      int limit, int offset) throws SQLException {
-    Where where = new Where().in("t.slug", slugs);
+  /** Documents, named ones only unless {@code includeAnonymous}, optionally of some block types or names. */
+  public List<BlockDocument> documents(Connection c, List<String> slugs, List<String> names, boolean includeAnonymous,
+      boolean includeSecrets, int limit, int offset) throws SQLException {
+    Where where = new Where().in("t.slug", slugs).in("d.name", names);
     if (!includeAnonymous) {
       where.condition("d.is_anonymous = 0");
     }
@@ -123,6 +123,30 @@ public final class BlockRepository {
       documents.add(assemble(c, row, includeSecrets));
     }
     return documents;
+  }
+
+  /**
+   * Changes a document's data: merged key by key into the saved data, or replacing it with
+   * {@code merge_existing_data: false}; a new {@code block_schema_id} moves it to that schema.
+   * False when there is no such document.
+   */
+  public boolean patchDocument(Connection c, UUID id, JsonNode patch) throws SQLException {
+    Optional<DocumentRow> row = Sql.one(c, "SELECT * FROM block_document WHERE id = ?", DocumentRow::map, id.toString());
+    if (row.isEmpty()) {
+      return false;
+    }
+    ObjectNode data = row.get().data();
+    if (patch.path("data").isObject()) {
+      if (!patch.path("merge_existing_data").asBoolean(true)) {
+        data = Json.object();
+      }
+      data.setAll((ObjectNode) patch.get("data"));
+    }
+    String schemaId = patch.hasNonNull("block_schema_id") ? patch.get("block_schema_id").asText()
+        : row.get().schemaId().toString();
+    Sql.update(c, "UPDATE block_document SET updated = ?, data = ?, block_schema_id = ? WHERE id = ?",
+        Columns.micros(Columns.now()), Columns.json(data), schemaId, id.toString());
+    return true;
   }
 
   public boolean deleteDocument(Connection c, UUID id) throws SQLException {

@@ -36,6 +36,22 @@ public final class FlowRepository {
         where.params(limit, offset));
   }
 
+  public long count(Connection c, Where where) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM flow" + where.sql(), where.params());
+  }
+
+  /** Replaces a flow's tags. False when there is no such flow. */
+  public boolean setTags(Connection c, UUID id, List<String> tags) throws SQLException {
+    return Sql.update(c, "UPDATE flow SET tags = ?, updated = ? WHERE id = ?", Columns.json(tags),
+        Columns.micros(Columns.now()), id.toString()) > 0;
+  }
+
+  /** Deletes a flow with its deployments and runs. */
+  public boolean delete(Connection c, UUID id) throws SQLException {
+    Sql.update(c, "DELETE FROM log WHERE flow_run_id IN (SELECT id FROM flow_run WHERE flow_id = ?)", id.toString());
+    return Sql.update(c, "DELETE FROM flow WHERE id = ?", id.toString()) > 0;
+  }
+
   static Flow map(ResultSet row) throws SQLException {
     return new Flow(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
         row.getString("name"), Columns.strings(row, "tags"));

@@ -3,6 +3,6 @@ package dev.ferry.cli.commands.block;
 import picocli.CommandLine.Command;
 
 /** {@code ferry block}: lists its verbs. */
-@Command(name = "block", description = "Create, list and inspect saved blocks (infrastructure, storage).",
-    subcommands = {BlockCreateCommand.class, BlockLsCommand.class, BlockInspectCommand.class})
+@Command(name = "block", description = "Create, list, inspect and delete saved blocks (infrastructure, storage, secrets).",
+    subcommands = {BlockCreateCommand.class, BlockLsCommand.class, BlockInspectCommand.class, BlockDeleteCommand.class})
 public final class BlockCommand {}

@@ -89,6 +89,7 @@ class ManagementCliIT {
     assertThat(ferry.run("block", "inspect", "secret/token").out()).doesNotContain("t0ken-value");
     assertThat(json("block", "ls", "-o", "json")).hasSize(3);
     ok("block", "delete", "s3/code");
+    assertThat(json("block", "type", "ls", "-o", "json")).hasSize(14);
     assertThat(json("block", "ls", "-o", "json")).hasSize(2);
     assertThat(ferry.run("block", "create", "s3", "bad", "--set", "bucket=x").err())
         .contains("'bucket' is not a field of block type 's3'").contains("bucket_path");

@@ -215,6 +215,10 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.GET, "/block_types/slug/" + encode(slug), null, type(BlockType.class));
   }
 
+  public Future<List<BlockType>> filterBlockTypes() {
+    return http.call(HttpMethod.POST, "/block_types/filter", Json.object(), list(BlockType.class));
+  }
+
   public Future<BlockSchema> readBlockSchema(String checksum) {
     return http.call(HttpMethod.GET, "/block_schemas/checksum/" + checksum, null, type(BlockSchema.class));
   }

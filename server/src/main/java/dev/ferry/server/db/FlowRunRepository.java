@@ -84,11 +84,17 @@ public final class FlowRunRepository {
   }
 
   /**
-   * Moves a run to {@code state} only if its state is still the one it had when read: for the
-   * server's own services, which must never overwrite what an agent or a flow just reported.
+   * Moves each run matching {@code where} (at most {@code limit}, the earliest due first) to the
+   * state {@code next} gives it, each only if its state is still the one read: the server's own
+   * services never overwrite what an agent or a flow just reported. Returns how many moved.
    */
-  public boolean transitionIfUnchanged(Connection c, FlowRun run, State state) throws SQLException {
-    return write(c, run, stamp(run, state));
+  public int transitionEach(Connection c, Where where, int limit, java.util.function.Function<FlowRun, State> next)
+      throws SQLException {
+    int moved = 0;
+    for (FlowRun run : filter(c, where, "r.next_scheduled_start_time, r.id", limit, 0)) {
+      moved += write(c, run, stamp(run, next.apply(run))) ? 1 : 0;
+    }
+    return moved;
   }
 
   /** Records that an agent still holds these runs. */

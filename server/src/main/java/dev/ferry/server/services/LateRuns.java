@@ -1,6 +1,5 @@
 package dev.ferry.server.services;
 
-import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.db.Columns;
@@ -21,11 +20,7 @@ public final class LateRuns {
   public int mark(Connection c, OffsetDateTime now, Duration lateAfter) throws SQLException {
     Where due = new Where().condition("r.state_type = 'SCHEDULED'").condition("r.state_name = 'Scheduled'")
         .condition("r.next_scheduled_start_time <= ?", Columns.micros(now.minus(lateAfter)));
-    int marked = 0;
-    for (FlowRun run : runs.filter(c, due, "r.next_scheduled_start_time", BATCH, 0)) {
-      State late = new State(null, StateType.SCHEDULED, "Late", null, null, null, run.state().stateDetails());
-      marked += runs.transitionIfUnchanged(c, run, late) ? 1 : 0;
-    }
-    return marked;
+    return runs.transitionEach(c, due, BATCH,
+        run -> new State(null, StateType.SCHEDULED, "Late", null, null, null, run.state().stateDetails()));
   }
 }

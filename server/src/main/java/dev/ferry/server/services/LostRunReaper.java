@@ -1,6 +1,5 @@
 package dev.ferry.server.services;
 
-import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.db.Columns;
@@ -24,12 +23,8 @@ public final class LostRunReaper {
   public int reap(Connection c, OffsetDateTime now, Duration timeout) throws SQLException {
     Where lost = new Where().condition("r.state_type IN ('PENDING', 'RUNNING')").condition("r.heartbeat IS NOT NULL")
         .condition("r.heartbeat < ?", Columns.micros(now.minus(timeout)));
-    int reaped = 0;
-    for (FlowRun run : runs.filter(c, lost, "r.id", BATCH, 0)) {
-      State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
-          + timeout.toSeconds() + " s; the run was lost with it.");
-      reaped += runs.transitionIfUnchanged(c, run, crashed) ? 1 : 0;
-    }
-    return reaped;
+    State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
+        + timeout.toSeconds() + " s; the run was lost with it.");
+    return runs.transitionEach(c, lost, BATCH, run -> crashed);
   }
 }

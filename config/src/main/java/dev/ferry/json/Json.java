@@ -39,14 +39,6 @@ public final class Json {
     }
   }
 
-  public static <T> T read(String json, Class<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (IOException e) {
-      throw new InvalidInputException("Not valid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
-    }
-  }
-
   public static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);

@@ -119,6 +119,14 @@ class ApiAnswersIT extends ServerTest {
   }
 
   @Test
+  void malformedTimeInABodyIs422NamingTheField() throws Exception {
+    String queue = send("POST", "/work_queues/", "{\"name\": \"q\"}").body().get("id").asText();
+    Answer bad = send("POST", "/work_queues/" + queue + "/get_runs", "{\"scheduled_before\": \"tomorrow\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().at("/exception_detail/0/loc").toString()).isEqualTo("[\"body\",\"scheduled_before\"]");
+  }
+
+  @Test
   void duplicateWorkQueueIs409() throws Exception {
     assertThat(send("POST", "/work_queues/", "{\"name\": \"prod\"}").status()).isEqualTo(201);
     Answer again = send("POST", "/work_queues/", "{\"name\": \"prod\"}");

@@ -84,9 +84,10 @@ final class DeploymentRoutes {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
       Instant now = Columns.now().toInstant();
-      Instant start = body.hasNonNull("start_time") ? OffsetDateTime.parse(body.get("start_time").asText()).toInstant() : now;
-      Instant end = body.hasNonNull("end_time") ? OffsetDateTime.parse(body.get("end_time").asText()).toInstant()
-          : start.plus(Duration.ofDays(100));
+      OffsetDateTime startTime = Requests.time(body, "start_time");
+      OffsetDateTime endTime = Requests.time(body, "end_time");
+      Instant start = startTime == null ? now : startTime.toInstant();
+      Instant end = endTime == null ? start.plus(Duration.ofDays(100)) : endTime.toInstant();
       int maxRuns = body.hasNonNull("max_runs") ? body.get("max_runs").asInt() : 100;
       return db.read(c -> deployments.byId(c, id)).compose(found -> {
         found.orElseThrow(() -> ApiError.notFound(NOT_FOUND));

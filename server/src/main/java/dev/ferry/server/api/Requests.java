@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ferry.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +85,19 @@ public final class Requests {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
       throw ApiError.invalid(List.of("body", field), "value is not a valid uuid", "type_error.uuid", body);
+    }
+  }
+
+  /** An optional date-time field, or null; a malformed one is a 422 naming the field. */
+  public static OffsetDateTime time(JsonNode body, String field) {
+    String text = text(body, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiError.invalid(List.of("body", field), "invalid datetime format", "value_error.datetime", body);
     }
   }
 

@@ -5,13 +5,19 @@ import static dev.ferry.server.api.Replies.bind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.WorkQueue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
 import dev.ferry.server.api.Replies.Reply;
 import dev.ferry.server.db.Columns;
 import dev.ferry.server.db.Database;
 import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.db.Where;
 import dev.ferry.server.db.WorkQueueRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +32,7 @@ final class WorkQueueRoutes {
   private static final long RECHECK_MILLIS = 100;
 
   /** How fresh {@code last_polled} is kept: recording every poll would make each poll a write. */
-  private static final java.time.Duration POLL_RECORD_INTERVAL = java.time.Duration.ofSeconds(1);
+  private static final Duration POLL_RECORD_INTERVAL = Duration.ofSeconds(1);
 
   private final Database db;
   private final WorkQueueRepository queues = new WorkQueueRepository();
@@ -90,8 +96,8 @@ final class WorkQueueRoutes {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
       int limit = Requests.limit(body);
-      OffsetDateTime before = body.hasNonNull("scheduled_before")
-          ? OffsetDateTime.parse(body.get("scheduled_before").asText()) : Columns.now();
+      OffsetDateTime scheduledBefore = Requests.time(body, "scheduled_before");
+      OffsetDateTime before = scheduledBefore == null ? Columns.now() : scheduledBefore;
       double wait = Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0)));
       long deadline = System.nanoTime() + Math.round(wait * 1e9);
       return getRuns(id, before, limit, System.nanoTime(), deadline).map(Reply::ok);
@@ -120,8 +126,8 @@ final class WorkQueueRoutes {
   /** What one look at a queue found. */
   private record Polled(String queue, List<FlowRun> runs) {}
 
-  private List<FlowRun> runsFor(java.sql.Connection c, WorkQueue queue, OffsetDateTime before, int limit)
-      throws java.sql.SQLException {
+  private List<FlowRun> runsFor(Connection c, WorkQueue queue, OffsetDateTime before, int limit)
+      throws SQLException {
     if (queue.isPaused()) {
       return List.of();
     }
@@ -136,15 +142,15 @@ final class WorkQueueRoutes {
    * Prefect's queue health: healthy when it was polled in the last minute and has no late runs
    * (SCHEDULED runs more than 15 s past their start).
    */
-  private com.fasterxml.jackson.databind.node.ObjectNode status(java.sql.Connection c, WorkQueue queue)
-      throws java.sql.SQLException {
+  private ObjectNode status(Connection c, WorkQueue queue)
+      throws SQLException {
     OffsetDateTime now = Columns.now();
-    long late = runs.count(c, new dev.ferry.server.db.Where().condition("r.work_queue_name = ?", queue.name())
+    long late = runs.count(c, new Where().condition("r.work_queue_name = ?", queue.name())
         .condition("r.state_type = 'SCHEDULED'")
         .condition("r.next_scheduled_start_time < ?", Columns.micros(now.minusSeconds(15))));
     boolean polled = queue.lastPolled() != null && queue.lastPolled().isAfter(now.minusSeconds(60));
-    var status = dev.ferry.json.Json.object().put("healthy", polled && late == 0).put("late_runs_count", late);
-    status.set("last_polled", dev.ferry.json.Json.toTree(queue.lastPolled()));
+    var status = Json.object().put("healthy", polled && late == 0).put("late_runs_count", late);
+    status.set("last_polled", Json.toTree(queue.lastPolled()));
     status.putObject("health_check_policy").put("maximum_late_runs", 0).put("maximum_seconds_since_last_polled", 60);
     return status;
   }

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import sys
+import time
 import traceback
 import types
 import urllib.error
@@ -39,6 +40,17 @@ def propose(state_type, message=None):
     """Proposes a state for this run; returns the server's answer."""
     state = {"type": state_type, "name": state_type.capitalize(), "message": message}
     return call("POST", "/flow_runs/%s/set_state" % RUN_ID, {"state": state, "force": False})
+
+
+def start():
+    """Moves this run to RUNNING, first waiting as long as the server says its scheduled time is ahead."""
+    while True:
+        answer = propose("RUNNING")
+        if answer["status"] != "WAIT":
+            return answer
+        delay = (answer.get("details") or {}).get("delay_seconds") or 1
+        print("[ferry] the run is scheduled %s s from now; waiting for it" % delay, flush=True)
+        time.sleep(delay)
 
 
 def prefect_stand_in():
@@ -81,7 +93,7 @@ def main():
     function = load(os.environ["FERRY_FLOW_ENTRYPOINT"])
     if has_prefect and isinstance(function, sys.modules["prefect"].Flow):
         os.execv(sys.executable, [sys.executable, "-m", "prefect.engine"])
-    answer = propose("RUNNING")
+    answer = start()
     if answer["status"] != "ACCEPT":
         reason = (answer.get("details") or {}).get("reason") or "no reason given"
         print("[ferry] the server did not let this run start: %s" % reason, flush=True)

@@ -4,27 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The claim rule and error answers, in the shapes ../shared/reference/prefect-2.7.12 recorded. */
 class ApiAnswersIT extends ServerTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private record Answer(int status, JsonNode body) {}
-
-  private Answer send(String method, String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("content-type", "application/json").build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.tree(response.body()));
-  }
-
   private String scheduledRun() throws Exception {
     String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();
     String state = "{\"type\": \"SCHEDULED\", \"name\": \"Scheduled\"}";

@@ -1,6 +1,12 @@
 package dev.ferry.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.json.Json;
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +26,20 @@ abstract class ServerTest {
   /** The key the server asks for; none by default. */
   protected String apiKey() {
     return null;
+  }
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** A status and its JSON body (null when empty). */
+  protected record Answer(int status, JsonNode body) {}
+
+  /** Sends a JSON request to a path under {@code /api}. */
+  protected Answer send(String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("content-type", "application/json").build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.tree(response.body()));
   }
 
   @BeforeEach

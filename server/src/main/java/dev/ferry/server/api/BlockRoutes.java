@@ -10,6 +10,7 @@ import dev.ferry.model.BlockType;
 import dev.ferry.server.api.Replies.Reply;
 import dev.ferry.server.db.BlockRepository;
 import dev.ferry.server.db.Database;
+import dev.ferry.server.db.Where;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.UUID;
@@ -26,15 +27,60 @@ final class BlockRoutes {
   }
 
   void mount(Router api) {
-    bind(api.post("/block_types/filter"), ctx -> db.read(blocks::types).map(Reply::ok));
+    bind(api.post("/block_types/"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      String name = Requests.requiredText(body, "name");
+      String slug = Requests.requiredText(body, "slug");
+      if (name.toLowerCase().startsWith("prefect")) {
+        throw ApiError.detail(403, "Block type names beginning with 'Prefect' are reserved.");
+      }
+      BlockType type = new BlockType(null, null, null, name, slug, Requests.text(body, "logo_url"),
+          Requests.text(body, "documentation_url"), Requests.text(body, "description"),
+          Requests.text(body, "code_example"), false);
+      return db.transaction(c -> blocks.insertType(c, type)).map(created -> Reply.created(created.orElseThrow(
+          () -> ApiError.conflict("Block type with name \"" + name + "\" or slug \"" + slug + "\" already exists"))));
+    });
+    bind(api.post("/block_types/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      JsonNode types = body.path("block_types");
+      String nameLike = types.path("name").path("like_").textValue();
+      List<String> slugs = Filters.values(types.path("slug"), "any_");
+      List<String> capabilities = Filters.values(body.path("block_schemas").path("block_capabilities"), "all_");
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      return db.read(c -> page(blocks.types(c, nameLike, slugs, capabilities), limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/block_types/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> blocks.typeById(c, id)).map(t -> Reply.ok(t.orElseThrow(() -> typeNotFound())));
+    });
+    bind(api.delete("/block_types/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.transaction(c -> {
+        BlockType type = blocks.typeById(c, id).orElseThrow(BlockRoutes::typeNotFound);
+        if (type.isProtected()) {
+          throw ApiError.detail(403, "protected block types cannot be deleted.");
+        }
+        blocks.deleteType(c, id);
+        return Reply.noContent();
+      });
+    });
+    bind(api.get("/block_types/slug/:slug/block_documents"), ctx -> {
+      String slug = ctx.pathParam("slug");
+      boolean secrets = Requests.queryBoolean(ctx, "include_secrets");
+      return db.read(c -> {
+        blocks.typeBySlug(c, slug).orElseThrow(BlockRoutes::typeNotFound);
+        return blocks.documents(c, List.of(slug), null, false, secrets, Integer.MAX_VALUE, 0);
+      }).map(Reply::ok);
+    });
     bind(api.get("/block_types/slug/:slug"), ctx -> db.read(c -> blocks.typeBySlug(c, ctx.pathParam("slug")))
-        .map(t -> Reply.ok(t.orElseThrow(() -> ApiError.notFound("Block type not found")))));
+        .map(t -> Reply.ok(t.orElseThrow(BlockRoutes::typeNotFound))));
     bind(api.patch("/block_types/:id"), ctx -> {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
       return db.transaction(c -> blocks.patchType(c, id, body)).map(found -> {
         if (!found) {
-          throw ApiError.notFound("Block type not found");
+          throw typeNotFound();
         }
         return Reply.noContent();
       });
@@ -46,13 +92,32 @@ final class BlockRoutes {
     });
     bind(api.get("/block_schemas/checksum/:checksum"), ctx -> db.read(c -> blocks.schemaByChecksum(c, ctx.pathParam("checksum")))
         .map(s -> Reply.ok(s.orElseThrow(() -> ApiError.notFound("Block schema not found")))));
+    bind(api.post("/block_schemas/filter"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      JsonNode filter = body.path("block_schemas");
+      Where where = new Where().in("s.block_type_id", Filters.values(filter.path("block_type_id"), "any_"))
+          .in("s.id", Filters.values(filter.path("id"), "any_"))
+          .in("s.version", Filters.values(filter.path("version"), "any_"));
+      List<String> capabilities = Filters.values(filter.path("block_capabilities"), "all_");
+      int limit = Requests.limit(body);
+      int offset = Requests.offset(body);
+      return db.read(c -> page(blocks.schemas(c, where, capabilities), limit, offset)).map(Reply::ok);
+    });
+    bind(api.get("/block_schemas/:id"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> blocks.schemaById(c, id))
+          .map(s -> Reply.ok(s.orElseThrow(() -> ApiError.notFound("Block schema not found"))));
+    });
+    bind(api.get("/block_capabilities/"), ctx -> db.read(c -> blocks.schemas(c, new Where(), null).stream()
+        .flatMap(schema -> schema.capabilities().stream()).distinct().sorted().toList()).map(Reply::ok));
     bind(api.post("/block_schemas/"), ctx -> {
       JsonNode body = Requests.body(ctx);
       UUID typeId = Requests.uuid(body, "block_type_id");
       ObjectNode fields = (ObjectNode) Requests.required(body, "fields");
       String version = body.hasNonNull("version") ? body.get("version").asText() : BlockRepository.SCHEMA_VERSION;
       return db.transaction(c -> {
-        BlockType type = blocks.typeById(c, typeId).orElseThrow(() -> ApiError.conflict("Block type not found"));
+        BlockType type = blocks.typeById(c, typeId)
+            .orElseThrow(() -> ApiError.notFound("Block type " + typeId + " not found."));
         String checksum = SchemaChecksum.of(fields);
         var existing = blocks.schemaByChecksum(c, checksum);
         if (existing.isPresent()) {
@@ -74,12 +139,12 @@ final class BlockRoutes {
       UUID schemaId = Requests.uuid(body, "block_schema_id");
       UUID typeId = Requests.uuid(body, "block_type_id");
       ObjectNode data = body.path("data").isObject() ? (ObjectNode) body.get("data") : dev.ferry.json.Json.object();
-      return db.transaction(c -> {
+      return db.transaction(referencesChecked(c -> {
         if (schemaId == null || blocks.schemaById(c, schemaId).isEmpty()) {
           throw ApiError.conflict("Data integrity conflict: block schema " + schemaId + " does not exist.");
         }
         return blocks.insertDocument(c, documentName, data, schemaId, typeId, anonymous);
-      }).map(d -> Reply.created(d.orElseThrow(() -> ApiError.conflict("Block already exists"))));
+      })).map(d -> Reply.created(d.orElseThrow(() -> ApiError.conflict("Block already exists"))));
     });
     bind(api.post("/block_documents/filter"), ctx -> {
       JsonNode body = Requests.body(ctx);
@@ -101,7 +166,7 @@ final class BlockRoutes {
     bind(api.patch("/block_documents/:id"), ctx -> {
       UUID id = uuidOr404(ctx.pathParam("id"));
       JsonNode body = Requests.body(ctx);
-      return db.transaction(c -> blocks.patchDocument(c, id, body)).map(found -> {
+      return db.transaction(referencesChecked(c -> blocks.patchDocument(c, id, body))).map(found -> {
         if (!found) {
           throw ApiError.notFound(DOCUMENT_NOT_FOUND);
         }
@@ -117,6 +182,25 @@ final class BlockRoutes {
         return Reply.noContent();
       });
     });
+  }
+
+  private static ApiError typeNotFound() {
+    return ApiError.notFound("Block type not found");
+  }
+
+  private static <T> List<T> page(List<T> all, int limit, int offset) {
+    return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+  }
+
+  /** A document write that answers 409 when the document refers to one that does not exist. */
+  private static <T> Database.Work<T> referencesChecked(Database.Work<T> write) {
+    return c -> {
+      try {
+        return write.run(c);
+      } catch (BlockRepository.MissingReference e) {
+        throw ApiError.conflict(e.getMessage());
+      }
+    };
   }
 
   /** Prefect's block document routes only match a UUID, so anything else is an unknown route. */

@@ -6,6 +6,7 @@ import dev.ferry.server.db.Where;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +15,20 @@ import java.util.Map;
  * conditions. Each {@code *Where} method reads one section of a filter body.
  */
 public final class Filters {
-  private static final Map<String, String> FLOW_RUN_SORTS = Map.of(
-      "ID_DESC", "r.id DESC",
-      "START_TIME_ASC", "r.start_time",
-      "START_TIME_DESC", "r.start_time DESC",
-      "EXPECTED_START_TIME_ASC", "r.expected_start_time",
-      "EXPECTED_START_TIME_DESC", "r.expected_start_time DESC",
-      "NAME_ASC", "r.name",
-      "NAME_DESC", "r.name DESC",
-      "NEXT_SCHEDULED_START_TIME_ASC", "r.next_scheduled_start_time",
-      "END_TIME_DESC", "r.end_time DESC");
+  /** Prefect's flow-run sorts, in the order its 422 lists them, with their ORDER BY. */
+  private static final Map<String, String> FLOW_RUN_SORTS = new LinkedHashMap<>();
+
+  static {
+    FLOW_RUN_SORTS.put("ID_DESC", "r.id DESC");
+    FLOW_RUN_SORTS.put("START_TIME_ASC", "r.start_time");
+    FLOW_RUN_SORTS.put("START_TIME_DESC", "r.start_time DESC");
+    FLOW_RUN_SORTS.put("EXPECTED_START_TIME_ASC", "r.expected_start_time");
+    FLOW_RUN_SORTS.put("EXPECTED_START_TIME_DESC", "r.expected_start_time DESC");
+    FLOW_RUN_SORTS.put("NAME_ASC", "r.name");
+    FLOW_RUN_SORTS.put("NAME_DESC", "r.name DESC");
+    FLOW_RUN_SORTS.put("NEXT_SCHEDULED_START_TIME_ASC", "r.next_scheduled_start_time");
+    FLOW_RUN_SORTS.put("END_TIME_DESC", "r.end_time DESC");
+  }
 
   private Filters() {}
 
@@ -59,8 +64,7 @@ public final class Filters {
     }
     String order = FLOW_RUN_SORTS.get(sort.asText());
     if (order == null) {
-      throw ApiError.invalid(List.of("body", "sort"), "value is not a valid enumeration member; permitted: "
-          + String.join(", ", FLOW_RUN_SORTS.keySet()), "type_error.enum", body);
+      throw ApiError.notOneOf(List.of("body", "sort"), FLOW_RUN_SORTS.keySet(), body);
     }
     return order + ", r.id";
   }

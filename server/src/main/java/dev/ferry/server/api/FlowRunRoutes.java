@@ -16,7 +16,6 @@ import io.vertx.ext.web.Router;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter and propose states. */
 final class FlowRunRoutes {
@@ -85,7 +84,7 @@ final class FlowRunRoutes {
       boolean force = body.path("force").asBoolean(false);
       return db.transaction(c -> runs.setState(c, id, proposed, force)).map(t -> {
         FlowRunRepository.Transition transition = t.orElseThrow(
-            () -> ApiError.notFound("Flow run with id " + id + " not found"));
+            () -> ApiError.message(404, "Flow run with id " + id + " not found"));
         if (transition.written() && proposed.type() == StateType.SCHEDULED) {
           signals.arrived(String.valueOf(transition.queueName()));
         }
@@ -129,9 +128,8 @@ final class FlowRunRoutes {
     try {
       StateType.valueOf(type.asText());
     } catch (IllegalArgumentException e) {
-      String permitted = Arrays.stream(StateType.values()).map(t -> "'" + t + "'").collect(Collectors.joining(", "));
-      throw ApiError.invalid(List.of("body", "state", "type"),
-          "value is not a valid enumeration member; permitted: " + permitted, "type_error.enum", body);
+      throw ApiError.notOneOf(List.of("body", "state", "type"),
+          Arrays.stream(StateType.values()).map(StateType::name).toList(), body);
     }
     return Json.convert(state, State.class);
   }

@@ -3,6 +3,7 @@ package dev.ferry.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ferry.json.Json;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +27,12 @@ public final class Requests {
       return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
-      throw ApiError.invalid(List.of("body", offset), e.getOriginalMessage(), "value_error.jsondecode", TextNode.valueOf(text));
+      ObjectNode context = Json.object().put("msg", e.getOriginalMessage()).put("doc", text).put("pos", offset);
+      if (e.getLocation() != null) {
+        context.put("lineno", e.getLocation().getLineNr()).put("colno", e.getLocation().getColumnNr());
+      }
+      throw ApiError.invalid(List.of("body", offset), e.getOriginalMessage(), "value_error.jsondecode", context,
+          TextNode.valueOf(text));
     }
   }
 

@@ -113,7 +113,8 @@ final class WorkQueueRoutes {
   private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, long start, long deadline) {
     OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
     return db.read(c -> {
-      WorkQueue queue = queues.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+      WorkQueue queue = queues.byId(c, id)
+          .orElseThrow(() -> ApiError.message(404, "Work queue with id " + id + " not found."));
       if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
         queues.markPolled(c, id);
       }

@@ -10,8 +10,10 @@ import dev.ferry.model.BlockType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Block types, their schemas, and block documents (saved blocks). */
@@ -55,8 +57,53 @@ public final class BlockRepository {
     return Sql.one(c, "SELECT * FROM block_type WHERE id = ?", BlockRepository::mapType, id.toString());
   }
 
-  public List<BlockType> types(Connection c) throws SQLException {
-    return Sql.list(c, "SELECT * FROM block_type ORDER BY name", BlockRepository::mapType);
+  /**
+   * Block types by name, optionally those whose name contains {@code nameLike}, of some slugs,
+   * or with a schema offering every one of {@code capabilities}.
+   */
+  public List<BlockType> types(Connection c, String nameLike, List<String> slugs, List<String> capabilities)
+      throws SQLException {
+    Where where = new Where().in("slug", slugs);
+    if (nameLike != null) {
+      where.condition("LOWER(name) LIKE ?", "%" + nameLike.toLowerCase() + "%");
+    }
+    List<BlockType> types = Sql.list(c, "SELECT * FROM block_type" + where.sql() + " ORDER BY name",
+        BlockRepository::mapType, where.params());
+    if (capabilities == null) {
+      return types;
+    }
+    Set<UUID> capable = new HashSet<>();
+    for (BlockSchema schema : schemas(c, new Where(), capabilities)) {
+      capable.add(schema.blockTypeId());
+    }
+    return types.stream().filter(type -> capable.contains(type.id())).toList();
+  }
+
+  /** Creates a block type made by a user; empty when its name or slug is taken. */
+  public Optional<BlockType> insertType(Connection c, BlockType type) throws SQLException {
+    if (Sql.count(c, "SELECT COUNT(*) FROM block_type WHERE name = ? OR slug = ?", type.name(), type.slug()) > 0) {
+      return Optional.empty();
+    }
+    long now = Columns.micros(Columns.now());
+    UUID id = UUID.randomUUID();
+    Sql.update(c, "INSERT INTO block_type (id, created, updated, name, slug, logo_url, documentation_url, description,"
+            + " code_example, is_protected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        id.toString(), now, now, type.name(), type.slug(), type.logoUrl(), type.documentationUrl(), type.description(),
+        type.codeExample());
+    return typeById(c, id);
+  }
+
+  /** Deletes a block type with its schemas and documents. */
+  public void deleteType(Connection c, UUID id) throws SQLException {
+    Sql.update(c, "DELETE FROM block_type WHERE id = ?", id.toString());
+  }
+
+  /** Schemas, newest first, matching {@code where} on {@code s} and offering every one of {@code capabilities}. */
+  public List<BlockSchema> schemas(Connection c, Where where, List<String> capabilities) throws SQLException {
+    List<BlockSchema> schemas = Sql.list(c, SCHEMA_SELECT + where.sql() + " ORDER BY s.created DESC",
+        BlockRepository::mapSchema, where.params());
+    return capabilities == null ? schemas
+        : schemas.stream().filter(schema -> schema.capabilities().containsAll(capabilities)).toList();
   }
 
   /** Updates the descriptive fields of a block type that the patch names. */
@@ -82,13 +129,18 @@ public final class BlockRepository {
     return oneSchema(c, "s.checksum = ?", checksum);
   }
 
-  /** Inserts a block document; empty when its type already has a document of this name. */
+  /**
+   * Inserts a block document; empty when its type already has a document of this name. A field
+   * whose value is {@code {"$ref": {"block_document_id": ID}}} refers to another saved document,
+   * whose data reads in its place.
+   */
   public Optional<BlockDocument> insertDocument(Connection c, String name, ObjectNode data, UUID schemaId, UUID typeId,
       boolean anonymous) throws SQLException {
     if (Sql.count(c, "SELECT COUNT(*) FROM block_document WHERE block_type_id = ? AND name = ?", typeId.toString(), name)
         > 0) {
       return Optional.empty();
     }
+    checkReferences(c, data);
     long now = Columns.micros(Columns.now());
     UUID id = UUID.randomUUID();
     Sql.update(c, "INSERT INTO block_document (id, created, updated, name, data, block_schema_id, block_type_id,"
@@ -98,15 +150,15 @@ public final class BlockRepository {
   }
 
   public Optional<BlockDocument> documentById(Connection c, UUID id, boolean includeSecrets) throws SQLException {
-    Optional<DocumentRow> row = Sql.one(c, "SELECT * FROM block_document WHERE id = ?", DocumentRow::map, id.toString());
-    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets));
+    Optional<DocumentRow> row = row(c, id);
+    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets, new HashSet<>()));
   }
 
   public Optional<BlockDocument> documentByName(Connection c, String slug, String name, boolean includeSecrets)
       throws SQLException {
     Optional<DocumentRow> row = Sql.one(c, "SELECT d.* FROM block_document d JOIN block_type t ON t.id = d.block_type_id"
         + " WHERE t.slug = ? AND d.name = ?", DocumentRow::map, slug, name);
-    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets));
+    return row.isEmpty() ? Optional.empty() : Optional.of(assemble(c, row.get(), includeSecrets, new HashSet<>()));
   }
 
   /** Documents, named ones only unless {@code includeAnonymous}, optionally of some block types or names. */
@@ -120,7 +172,7 @@ public final class BlockRepository {
         + where.sql() + " ORDER BY t.slug, d.name LIMIT ? OFFSET ?", DocumentRow::map, where.params(limit, offset));
     List<BlockDocument> documents = new java.util.ArrayList<>();
     for (DocumentRow row : rows) {
-      documents.add(assemble(c, row, includeSecrets));
+      documents.add(assemble(c, row, includeSecrets, new HashSet<>()));
     }
     return documents;
   }
@@ -131,7 +183,7 @@ public final class BlockRepository {
    * False when there is no such document.
    */
   public boolean patchDocument(Connection c, UUID id, JsonNode patch) throws SQLException {
-    Optional<DocumentRow> row = Sql.one(c, "SELECT * FROM block_document WHERE id = ?", DocumentRow::map, id.toString());
+    Optional<DocumentRow> row = row(c, id);
     if (row.isEmpty()) {
       return false;
     }
@@ -141,6 +193,7 @@ public final class BlockRepository {
         data = Json.object();
       }
       data.setAll((ObjectNode) patch.get("data"));
+      checkReferences(c, data);
     }
     String schemaId = patch.hasNonNull("block_schema_id") ? patch.get("block_schema_id").asText()
         : row.get().schemaId().toString();
@@ -153,19 +206,73 @@ public final class BlockRepository {
     return Sql.update(c, "DELETE FROM block_document WHERE id = ?", id.toString()) > 0;
   }
 
-  private BlockDocument assemble(Connection c, DocumentRow row, boolean includeSecrets) throws SQLException {
+  private Optional<DocumentRow> row(Connection c, UUID id) throws SQLException {
+    return Sql.one(c, "SELECT * FROM block_document WHERE id = ?", DocumentRow::map, id.toString());
+  }
+
+  /** A document as the API shows it: the data of the documents it refers to in place, its own secrets hidden. */
+  private BlockDocument assemble(Connection c, DocumentRow row, boolean includeSecrets, Set<UUID> seen)
+      throws SQLException {
+    seen.add(row.id());
     BlockSchema schema = schemaById(c, row.schemaId()).orElseThrow();
-    ObjectNode data = row.data();
+    ObjectNode data = row.data().deepCopy();
     if (!includeSecrets) {
-      data = data.deepCopy();
       for (JsonNode secret : schema.fields().path("secret_fields")) {
         if (data.hasNonNull(secret.asText())) {
           data.put(secret.asText(), OBFUSCATED);
         }
       }
     }
+    ObjectNode references = Json.object();
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) row.data()::fields) {
+      UUID referenced = referenceOf(field.getValue());
+      if (referenced == null) {
+        continue;
+      }
+      data.remove(field.getKey());
+      Optional<DocumentRow> child = seen.contains(referenced) ? Optional.empty() : row(c, referenced);
+      if (child.isPresent()) {
+        BlockDocument nested = assemble(c, child.get(), includeSecrets, seen);
+        data.set(field.getKey(), nested.data());
+        ObjectNode reference = references.putObject(field.getKey()).putObject("block_document");
+        reference.put("id", nested.id().toString()).put("name", nested.name());
+        reference.set("block_type", Json.toTree(nested.blockType()));
+        reference.put("is_anonymous", nested.isAnonymous());
+        reference.set("block_document_references", nested.blockDocumentReferences());
+      }
+    }
     return new BlockDocument(row.id(), row.created(), row.updated(), row.name(), data, schema.id(), schema,
-        schema.blockTypeId(), schema.blockType(), Json.object(), row.anonymous());
+        schema.blockTypeId(), schema.blockType(), references, row.anonymous());
+  }
+
+  /** Fails with a message naming the field when a reference points at no saved document. */
+  private void checkReferences(Connection c, ObjectNode data) throws SQLException {
+    for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) data::fields) {
+      UUID referenced = referenceOf(field.getValue());
+      if (referenced != null && row(c, referenced).isEmpty()) {
+        throw new MissingReference(field.getKey(), referenced);
+      }
+    }
+  }
+
+  /** The document id of a {@code {"$ref": {"block_document_id": ID}}} value, or null. */
+  private static UUID referenceOf(JsonNode value) {
+    JsonNode id = value.path("$ref").path("block_document_id");
+    if (!id.isTextual()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id.asText());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A block document field refers to a document that does not exist. */
+  public static final class MissingReference extends RuntimeException {
+    public MissingReference(String field, UUID id) {
+      super("Block document field '" + field + "' refers to block document " + id + ", which does not exist.");
+    }
   }
 
   private record DocumentRow(UUID id, java.time.OffsetDateTime created, java.time.OffsetDateTime updated, String name,

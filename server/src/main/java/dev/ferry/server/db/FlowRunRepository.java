@@ -114,11 +114,14 @@ public final class FlowRunRepository {
     return Sql.count(c, "SELECT COUNT(*) FROM flow_run r" + where.sql(), where.params());
   }
 
-  /** SCHEDULED runs of a queue due before a time, the earliest first. */
+  /**
+   * SCHEDULED runs of a queue due before a time, the earliest first. A run awaiting a retry is
+   * not claimable: the process that failed it retries it.
+   */
   public List<FlowRun> claimable(Connection c, String queue, OffsetDateTime before, int limit) throws SQLException {
     return Sql.list(c, "SELECT * FROM flow_run WHERE work_queue_name = ? AND state_type = 'SCHEDULED'"
-            + " AND next_scheduled_start_time <= ? ORDER BY next_scheduled_start_time, id LIMIT ?",
-        FlowRunRepository::map, queue, Columns.micros(before), limit);
+            + " AND state_name <> ? AND next_scheduled_start_time <= ? ORDER BY next_scheduled_start_time, id LIMIT ?",
+        FlowRunRepository::map, queue, OrchestrationRules.AWAITING_RETRY, Columns.micros(before), limit);
   }
 
   /** Runs of a queue that hold a slot: claimed and not yet finished. */
@@ -134,12 +137,17 @@ public final class FlowRunRepository {
       return false;
     }
     FlowRun run = existing.get();
+    JsonNode policy = run.empiricalPolicy();
+    if (patch.path("empirical_policy").isObject()) {
+      policy = ((ObjectNode) defaultEmpiricalPolicy()).setAll((ObjectNode) patch.get("empirical_policy"));
+    }
     Sql.update(c, "UPDATE flow_run SET updated = ?, name = ?, tags = ?, flow_version = ?, infrastructure_pid = ?,"
-            + " parameters = ? WHERE id = ?",
+            + " parameters = ?, empirical_policy = ? WHERE id = ?",
         Columns.micros(Columns.now()), text(patch, "name", run.name()),
         patch.has("tags") ? Columns.json(patch.get("tags")) : Columns.json(run.tags()),
         text(patch, "flow_version", run.flowVersion()), text(patch, "infrastructure_pid", run.infrastructurePid()),
-        Columns.json(patch.has("parameters") ? patch.get("parameters") : run.parameters()), id.toString());
+        Columns.json(patch.has("parameters") ? patch.get("parameters") : run.parameters()), Columns.json(policy),
+        id.toString());
     return true;
   }
 
@@ -160,17 +168,22 @@ public final class FlowRunRepository {
         return Optional.empty();
       }
       FlowRun run = found.get();
-      Decision decision = OrchestrationRules.decide(run.stateType(), proposed.type(), force);
-      if (decision.status() != OrchestrationResult.Status.ACCEPT) {
-        ObjectNode details = Json.object().put("type", decision.status().name().toLowerCase() + "_details")
-            .put("reason", decision.reason());
+      Decision decision = OrchestrationRules.decide(run, proposed, force, Columns.now());
+      ObjectNode details = Json.object().put("type", decision.status().name().toLowerCase() + "_details");
+      if (decision.status() == OrchestrationResult.Status.WAIT) {
+        details.put("delay_seconds", decision.delaySeconds());
+      }
+      if (decision.reason() != null) {
+        details.put("reason", decision.reason());
+      }
+      State wanted = decision.status() == OrchestrationResult.Status.ACCEPT ? proposed : decision.instead();
+      if (wanted == null) {
         return Optional.of(new Transition(new OrchestrationResult(run.state(), decision.status(), details), false,
             run.workQueueName()));
       }
-      State state = stamp(run, proposed);
+      State state = stamp(run, wanted);
       if (write(c, run, state)) {
-        ObjectNode details = Json.object().put("type", "accept_details");
-        return Optional.of(new Transition(new OrchestrationResult(state, OrchestrationResult.Status.ACCEPT, details), true,
+        return Optional.of(new Transition(new OrchestrationResult(state, decision.status(), details), true,
             run.workQueueName()));
       }
     }

@@ -5,14 +5,15 @@ import dev.ferry.model.StateType;
 import dev.ferry.server.db.Columns;
 import dev.ferry.server.db.FlowRunRepository;
 import dev.ferry.server.db.Where;
+import dev.ferry.server.orchestration.OrchestrationRules;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Marks CRASHED the PENDING and RUNNING runs whose agent stopped heartbeating: the agent died
- * with them (Prefect 2 leaves such runs stuck). Runs of agents that never heartbeat are left alone.
+ * Marks CRASHED the PENDING, RUNNING and AwaitingRetry runs whose agent stopped heartbeating:
+ * the agent died with them (Prefect 2 leaves such runs stuck). Runs of agents that never heartbeat are left alone.
  */
 public final class LostRunReaper {
   private static final int BATCH = 500;
@@ -21,7 +22,9 @@ public final class LostRunReaper {
 
   /** Crashes the runs whose last heartbeat is older than {@code timeout}; returns how many. */
   public int reap(Connection c, OffsetDateTime now, Duration timeout) throws SQLException {
-    Where lost = new Where().condition("r.state_type IN ('PENDING', 'RUNNING')").condition("r.heartbeat IS NOT NULL")
+    Where lost = new Where()
+        .condition("(r.state_type IN ('PENDING', 'RUNNING') OR r.state_name = ?)", OrchestrationRules.AWAITING_RETRY)
+        .condition("r.heartbeat IS NOT NULL")
         .condition("r.heartbeat < ?", Columns.micros(now.minus(timeout)));
     State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
         + timeout.toSeconds() + " s; the run was lost with it.");

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's loop: poll each work queue for runs due soon, claim each by proposing PENDING, and
  * hand the ones it wins to the {@link FlowRunSubmitter}. It never holds more runs than its limit
- * and never submits a run twice. Against a ferry server each queue is long-polled (the server
- * answers as soon as a run comes); against any other Prefect API it polls every query interval.
+ * and never submits a run twice. Against a ferry server each queue is long-polled with ferry's
+ * claim (the server claims a batch in one transaction and answers as soon as a run comes);
+ * against any other Prefect API it polls every query interval.
  */
 public final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
@@ -52,7 +53,7 @@ public final class AgentVerticle extends VerticleBase {
   public Future<?> start() {
     return resolveQueues().compose(resolved -> {
       queues = resolved;
-      return longPollOffered();
+      return claimOffered();
     }).onSuccess(longPoll -> {
       heartbeatTimer = vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat());
       if (options.runOnce()) {
@@ -98,13 +99,13 @@ public final class AgentVerticle extends VerticleBase {
     return Future.all(found).map(all -> found.stream().map(Future::result).toList());
   }
 
-  /** Whether the server is a ferry server that can hold a poll open until runs come. */
-  private Future<Boolean> longPollOffered() {
-    return client.ferryInfo().map(info -> info.path("long_poll").asBoolean(false))
+  /** Whether the server is a ferry server, which claims for the agent and holds a claim open until runs come. */
+  private Future<Boolean> claimOffered() {
+    return client.ferryInfo().map(info -> info.path("claim").asBoolean(false))
         .recover(error -> Future.succeededFuture(false));
   }
 
-  /** One queue's long-poll loop: ask, claim what came, ask again; park while no slot is free. */
+  /** One queue's long-poll loop: claim what the server hands out, launch it, ask again; park while no slot is free. */
   private void longPoll(WorkQueue queue) {
     if (stopped) {
       return;
@@ -115,10 +116,10 @@ public final class AgentVerticle extends VerticleBase {
       return;
     }
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
-    client.getRuns(queue.id(), ask, before, options.queryInterval())
-        .compose(runs -> Future.all(runs.stream().map(this::claim).toList()))
+    client.claimRuns(queue.id(), ask, before, options.queryInterval())
         .onComplete(result -> {
           if (result.succeeded()) {
+            result.result().forEach(this::launch);
             longPoll(queue);
           } else {
             LOG.warn("Cannot poll work queue '{}': {}", queue.name(), result.cause().getMessage());
@@ -182,17 +183,23 @@ public final class AgentVerticle extends VerticleBase {
         LOG.debug("Flow run '{}' was not claimed: {}", run.name(), result.reason());
         return false;
       }
-      Future<StateType> done = submitter.submit(run);
-      if (options.runOnce()) {
-        launched.add(done);
-      }
-      done.onComplete(ignored -> release(run.id()));
+      launch(run);
       return true;
     }).recover(error -> {
       release(run.id());
       LOG.warn("Cannot claim flow run '{}': {}", run.name(), error.getMessage());
       return Future.succeededFuture(false);
     });
+  }
+
+  /** Submits a run this agent claimed; its slot frees when the run ends. */
+  private void launch(FlowRun run) {
+    held.add(run.id());
+    Future<StateType> done = submitter.submit(run);
+    if (options.runOnce()) {
+      launched.add(done);
+    }
+    done.onComplete(ignored -> release(run.id()));
   }
 
   /** Tells the server which runs this agent holds, so that only the runs of a vanished agent are reaped. */

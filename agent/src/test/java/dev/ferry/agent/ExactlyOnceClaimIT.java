@@ -13,6 +13,7 @@ import dev.ferry.server.FerryServer;
 import dev.ferry.testing.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many agents polling one queue, through one or more server replicas on one database: every run
- * is claimed exactly once (one PENDING, one RUNNING in its history) and completes.
+ * Many agents polling one queue, through one or more server replicas on one database, with ferry's
+ * claim or with Prefect's get_runs and set_state: every run is claimed exactly once (one PENDING,
+ * one RUNNING in its history) and completes.
  */
 class ExactlyOnceClaimIT {
   @TempDir Path dir;
@@ -37,6 +39,8 @@ class ExactlyOnceClaimIT {
   private final List<FerryServer> servers = new ArrayList<>();
   private final List<OrchestrationClient> clients = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
+  /** Whether agents see only Prefect's API (get_runs and set_state), not ferry's claim. */
+  private boolean prefectApiOnly;
 
   @BeforeEach
   void start() {
@@ -59,6 +63,12 @@ class ExactlyOnceClaimIT {
   @Test
   void eightAgentsClaimTwoThousandRunsExactlyOnceOnSqlite() throws Exception {
     claimExactlyOnce("jdbc:sqlite:" + dir.resolve("ferry.db"), 1, 8, 2000);
+  }
+
+  @Test
+  void fourAgentsOnPrefectsProtocolClaimFourHundredRunsExactlyOnce() throws Exception {
+    prefectApiOnly = true;
+    claimExactlyOnce("jdbc:sqlite:" + dir.resolve("ferry.db"), 1, 4, 400);
   }
 
   @Test
@@ -86,7 +96,9 @@ class ExactlyOnceClaimIT {
     }
 
     for (int i = 0; i < agentCount; i++) {
-      OrchestrationClient own = new OrchestrationClient(vertx, servers.get(i % replicas).apiUrl(), null);
+      URI api = servers.get(i % replicas).apiUrl();
+      OrchestrationClient own = new OrchestrationClient(vertx, prefectApiOnly ? Fixtures.prefectOnly(vertx, api) : api,
+          null);
       clients.add(own);
       AgentOptions options = new AgentOptions(List.of("shared"), null, Duration.ofMillis(200), Duration.ofSeconds(10),
           false, Files.createDirectories(dir.resolve("agent-" + i)), AgentOptions.DEFAULT_PYTHON,

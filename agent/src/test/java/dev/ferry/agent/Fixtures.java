@@ -9,6 +9,11 @@ import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,6 +46,27 @@ final class Fixtures {
     ObjectNode body = Json.object();
     body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
     return await(client.createFlowRun(deployment.id(), body));
+  }
+
+  /**
+   * The API of a plain Prefect server in front of a ferry server: every {@code /api/ferry/} path
+   * answers 404, as Prefect does, so agents fall back to Prefect's protocol. Returns its API URL.
+   */
+  static URI prefectOnly(Vertx vertx, URI apiUrl) {
+    HttpClient upstream = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(32));
+    HttpServer proxy = vertx.createHttpServer().requestHandler(request -> {
+      if (request.path().startsWith("/api/ferry/")) {
+        request.response().setStatusCode(404).end("{\"detail\": \"Not Found\"}");
+        return;
+      }
+      request.body().compose(body -> upstream.request(request.method(), apiUrl.getPort(), apiUrl.getHost(), request.uri())
+          .compose(forward -> forward.putHeader("content-type", "application/json").send(body))
+          .compose(answer -> answer.body().compose(answerBody -> request.response().setStatusCode(answer.statusCode())
+              .putHeader("content-type", "application/json").end(answerBody))))
+          .onFailure(error -> request.response().setStatusCode(502).end(error.toString()));
+    });
+    await(proxy.listen(0, "127.0.0.1"));
+    return URI.create("http://127.0.0.1:" + proxy.actualPort() + "/api");
   }
 
   static <T> T await(Future<T> future) {

@@ -189,19 +189,19 @@ public final class OrchestrationClient implements AutoCloseable {
 
   /** SCHEDULED runs of a queue due before a time, at most {@code limit}. */
   public Future<List<FlowRun>> getRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore) {
-    return getRuns(queueId, limit, scheduledBefore, null);
+    ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString());
+    return http.call(HttpMethod.POST, "/work_queues/" + queueId + "/get_runs", body, list(FlowRun.class));
   }
 
   /**
-   * As {@link #getRuns(UUID, int, OffsetDateTime)}; with {@code wait}, a ferry server holds the
-   * answer until runs come or the wait is over (other servers ignore the extra field).
+   * Ferry servers only: claims for this caller up to {@code limit} runs of a queue due before a
+   * time, already PENDING when they come back; when there are none, the server holds the answer
+   * until runs come or {@code wait} is over.
    */
-  public Future<List<FlowRun>> getRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore, Duration wait) {
-    ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString());
-    if (wait != null) {
-      body.put("ferry_wait_seconds", wait.toMillis() / 1000.0);
-    }
-    return http.call(HttpMethod.POST, "/work_queues/" + queueId + "/get_runs", body, list(FlowRun.class));
+  public Future<List<FlowRun>> claimRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore, Duration wait) {
+    ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString())
+        .put("ferry_wait_seconds", wait.toMillis() / 1000.0);
+    return http.call(HttpMethod.POST, "/ferry/work_queues/" + queueId + "/claim", body, list(FlowRun.class));
   }
 
   /** What a ferry server offers beyond Prefect's API; fails with 404 against any other server. */

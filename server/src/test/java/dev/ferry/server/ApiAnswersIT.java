@@ -36,6 +36,31 @@ class ApiAnswersIT extends ServerTest {
   }
 
   @Test
+  void ferryClaimHandsEachRunToOneCallerAlreadyPendingWithinTheQueueLimit() throws Exception {
+    String queue = send("POST", "/work_queues/", "{\"name\": \"claims\", \"concurrency_limit\": 4}").body()
+        .get("id").asText();
+    String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();
+    for (int i = 0; i < 6; i++) {
+      send("POST", "/flow_runs/", "{\"flow_id\": \"" + flow + "\", \"work_queue_name\": \"claims\","
+          + " \"state\": {\"type\": \"SCHEDULED\"}}");
+    }
+    String claim = "/ferry/work_queues/" + queue + "/claim";
+
+    Answer first = send("POST", claim, "{\"limit\": 3}");
+    Answer second = send("POST", claim, "{\"limit\": 3}");
+    Answer third = send("POST", claim, "{\"limit\": 3, \"ferry_wait_seconds\": 0.2}");
+
+    assertThat(first.body()).hasSize(3).allSatisfy(run -> assertThat(run.get("state_type").asText()).isEqualTo("PENDING"));
+    assertThat(second.body()).as("the queue's limit of 4 leaves one").hasSize(1);
+    assertThat(third.body()).isEmpty();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    first.body().forEach(run -> ids.add(run.get("id").asText()));
+    assertThat(ids).doesNotContain(second.body().get(0).get("id").asText());
+    Answer unknown = send("POST", "/ferry/work_queues/" + UUID.randomUUID() + "/claim", "{}");
+    assertThat(unknown.status()).isEqualTo(404);
+  }
+
+  @Test
   void runningThenCompletedSetsRunCountAndTimes() throws Exception {
     String run = scheduledRun();
     propose(run, "PENDING");

@@ -22,13 +22,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /work_queues}: create, read, patch, filter and {@code get_runs}, the agents' poll. */
+/**
+ * {@code /work_queues}: create, read, patch, filter and {@code get_runs}, the agents' poll; and
+ * {@code /ferry/work_queues/{id}/claim}, the ferry agent's long-polling claim.
+ */
 final class WorkQueueRoutes {
   private static final String NOT_FOUND = "Work queue not found";
 
-  /** The longest a get_runs call may wait for runs to arrive. */
+  /** The longest a claim may wait for runs to arrive. */
   private static final double MAX_WAIT_SECONDS = 20;
-  /** How often a waiting get_runs looks again: the database is the one place every replica and process shares. */
+  /** How often a waiting claim looks again: the database is the one place every replica and process shares. */
   private static final long RECHECK_MILLIS = 100;
 
   /** How fresh {@code last_polled} is kept: recording every poll would make each poll a write. */
@@ -92,51 +95,67 @@ final class WorkQueueRoutes {
         return status(c, queue);
       }).map(Reply::ok);
     });
-    bind(api.post("/work_queues/:id/get_runs"), ctx -> {
-      UUID id = Requests.pathId(ctx);
-      JsonNode body = Requests.body(ctx);
-      int limit = Requests.limit(body);
-      OffsetDateTime scheduledBefore = Requests.time(body, "scheduled_before");
-      OffsetDateTime before = scheduledBefore == null ? Columns.now() : scheduledBefore;
-      double wait = Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0)));
-      long deadline = System.nanoTime() + Math.round(wait * 1e9);
-      return getRuns(id, before, limit, System.nanoTime(), deadline).map(Reply::ok);
-    });
+    bind(api.post("/work_queues/:id/get_runs"), ctx -> poll(ctx, false));
+    bind(api.post("/ferry/work_queues/:id/claim"), ctx -> poll(ctx, true));
   }
 
   /**
-   * The runs of a queue due before {@code before}; when there are none yet and the caller said it
-   * would wait ({@code ferry_wait_seconds}, a ferry extension), looks again as soon as this server
+   * Prefect's get_runs, or with {@code claim} ferry's claim: the same runs, moved to PENDING for
+   * the caller in one transaction (one commit for the batch), each by the orchestration rules.
+   * Concurrent claimers take different runs, and each claimed run starts with a heartbeat, so a
+   * claim whose answer never reached its agent is reaped like a lost run. A claim may wait for
+   * runs ({@code ferry_wait_seconds}).
+   */
+  private Future<Reply> poll(io.vertx.ext.web.RoutingContext ctx, boolean claim) {
+    UUID id = Requests.pathId(ctx);
+    JsonNode body = Requests.body(ctx);
+    int limit = Requests.limit(body);
+    OffsetDateTime scheduledBefore = Requests.time(body, "scheduled_before");
+    OffsetDateTime before = scheduledBefore == null ? Columns.now() : scheduledBefore;
+    double wait = claim ? Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0))) : 0;
+    long deadline = System.nanoTime() + Math.round(wait * 1e9);
+    return getRuns(id, before, limit, claim, System.nanoTime(), deadline).map(Reply::ok);
+  }
+
+  /**
+   * The runs of a queue due before {@code before}, claimed or not; when there are none yet and the
+   * caller said it would wait, looks again as soon as this server
    * creates a run for the queue, and every 100 ms for runs created elsewhere, until runs come or
    * the wait is over, with {@code before} moving on as time passes.
    */
-  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, long start, long deadline) {
+  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, boolean claim, long start,
+      long deadline) {
     OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
-    return db.read(c -> {
+    Database.Work<Polled> look = c -> {
       WorkQueue queue = queues.byId(c, id)
           .orElseThrow(() -> ApiError.message(404, "Work queue with id " + id + " not found."));
       if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
         queues.markPolled(c, id);
       }
-      return new Polled(queue.name(), runsFor(c, queue, due, limit));
-    }).compose(polled -> polled.runs().isEmpty() && System.nanoTime() < deadline
-        ? signals.next(polled.queue(), RECHECK_MILLIS).compose(ignored -> getRuns(id, before, limit, start, deadline))
+      int open = openSlots(c, queue, limit);
+      List<FlowRun> found = open == 0 ? List.of()
+          : claim ? runs.claim(c, queue.name(), due, open) : runs.claimable(c, queue.name(), due, open);
+      return new Polled(queue.name(), found);
+    };
+    return (claim ? db.transaction(look) : db.read(look)).compose(polled -> polled.runs().isEmpty()
+        && System.nanoTime() < deadline
+        ? signals.next(polled.queue(), RECHECK_MILLIS)
+            .compose(ignored -> getRuns(id, before, limit, claim, start, deadline))
         : Future.succeededFuture(polled.runs()));
   }
 
   /** What one look at a queue found. */
   private record Polled(String queue, List<FlowRun> runs) {}
 
-  private List<FlowRun> runsFor(Connection c, WorkQueue queue, OffsetDateTime before, int limit)
-      throws SQLException {
+  /** How many runs the queue may hand out now: none while paused, at most what its concurrency limit leaves. */
+  private int openSlots(Connection c, WorkQueue queue, int limit) throws SQLException {
     if (queue.isPaused()) {
-      return List.of();
+      return 0;
     }
-    int open = limit;
-    if (queue.concurrencyLimit() != null) {
-      open = (int) Math.max(0, Math.min(limit, queue.concurrencyLimit() - runs.countActive(c, queue.name())));
+    if (queue.concurrencyLimit() == null) {
+      return limit;
     }
-    return open == 0 ? List.of() : runs.claimable(c, queue.name(), before, open);
+    return (int) Math.max(0, Math.min(limit, queue.concurrencyLimit() - runs.countActive(c, queue.name())));
   }
 
   /**

@@ -15,12 +15,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Flow runs, their current state (kept on the run row) and their state history. */
 public final class FlowRunRepository {
+  private static final String CLAIMABLE = "SELECT * FROM flow_run WHERE work_queue_name = ? AND state_type = 'SCHEDULED'"
+      + " AND state_name <> ? AND next_scheduled_start_time <= ? ORDER BY next_scheduled_start_time, id LIMIT ?";
+
   /** What a new flow run is created with. */
   public record NewRun(
       UUID flowId,
@@ -119,9 +123,29 @@ public final class FlowRunRepository {
    * not claimable: the process that failed it retries it.
    */
   public List<FlowRun> claimable(Connection c, String queue, OffsetDateTime before, int limit) throws SQLException {
-    return Sql.list(c, "SELECT * FROM flow_run WHERE work_queue_name = ? AND state_type = 'SCHEDULED'"
-            + " AND state_name <> ? AND next_scheduled_start_time <= ? ORDER BY next_scheduled_start_time, id LIMIT ?",
-        FlowRunRepository::map, queue, OrchestrationRules.AWAITING_RETRY, Columns.micros(before), limit);
+    return Sql.list(c, CLAIMABLE, FlowRunRepository::map, queue, OrchestrationRules.AWAITING_RETRY,
+        Columns.micros(before), limit);
+  }
+
+  /**
+   * Moves up to {@code limit} claimable runs of a queue to PENDING, by the orchestration rules,
+   * and returns the ones this call won, each with a heartbeat from now. Call it in a transaction:
+   * on PostgreSQL rows another claim is taking are skipped, so concurrent claimers take different
+   * runs; SQLite runs write transactions one at a time.
+   */
+  public List<FlowRun> claim(Connection c, String queue, OffsetDateTime before, int limit) throws SQLException {
+    String lock = c.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? " FOR UPDATE SKIP LOCKED" : "";
+    List<FlowRun> due = Sql.list(c, CLAIMABLE + lock, FlowRunRepository::map, queue, OrchestrationRules.AWAITING_RETRY,
+        Columns.micros(before), limit);
+    List<FlowRun> won = new ArrayList<>();
+    for (FlowRun run : due) {
+      Optional<Transition> claimed = setState(c, run.id(), State.of(StateType.PENDING, null), false);
+      if (claimed.isPresent() && claimed.get().result().accepted()) {
+        won.add(byId(c, run.id()).orElseThrow());
+      }
+    }
+    heartbeat(c, won.stream().map(FlowRun::id).toList());
+    return won;
   }
 
   /** Runs of a queue that hold a slot: claimed and not yet finished. */

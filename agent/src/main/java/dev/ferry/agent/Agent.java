@@ -3,38 +3,68 @@ package dev.ferry.agent;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A running agent: its poll loop, its run submitter and its log shipper, started and stopped together. */
+/**
+ * A running agent: its poll loop, run submitter, canceller, log shipper and health server,
+ * started and stopped together.
+ */
 public final class Agent {
+  private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
   private static final Duration LOG_FLUSH_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration DRAIN_CHECK = Duration.ofMillis(200);
   private static final int WORKERS = 16;
 
   private final Vertx vertx;
   private final AgentVerticle verticle;
+  private final FlowRunSubmitter submitter;
   private final LogShipper logs;
   private final Blocking blocking;
+  private HealthServer health;
   private String deploymentId;
 
-  private Agent(Vertx vertx, AgentVerticle verticle, LogShipper logs, Blocking blocking) {
+  private Agent(Vertx vertx, AgentVerticle verticle, FlowRunSubmitter submitter, LogShipper logs, Blocking blocking) {
     this.vertx = vertx;
     this.verticle = verticle;
+    this.submitter = submitter;
     this.logs = logs;
     this.blocking = blocking;
   }
 
-  /** Builds and deploys an agent on {@code vertx}; completes once its queues are known and it polls. */
+  /**
+   * Builds and deploys an agent on {@code vertx}; completes once its queues are known and it
+   * polls (while the API is down it waits for it, saying so).
+   */
   public static Future<Agent> start(Vertx vertx, OrchestrationClient client, String apiKey, AgentOptions options) {
     Blocking blocking = new Blocking(vertx, "ferry-agent", WORKERS);
-    LogShipper logs = new LogShipper(vertx, client, LOG_FLUSH_INTERVAL);
-    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, apiKey, logs, options, blocking);
-    Agent agent = new Agent(vertx, new AgentVerticle(client, submitter, options), logs, blocking);
+    AgentMetrics metrics = new AgentMetrics();
+    ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
+    LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);
+    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics);
+    Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
+    AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
+    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking);
     logs.start();
-    return vertx.deployVerticle(agent.verticle).map(id -> {
+    Future<Void> healthUp = options.health() == null ? Future.succeededFuture()
+        : HealthServer.start(vertx, options.health(), verticle::ready, metrics::scrape).map(server -> {
+          agent.health = server;
+          LOG.info("Health on http://{}:{}/health, /ready and /metrics", options.health().getHostString(),
+              server.port());
+          return null;
+        });
+    return healthUp.compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
       agent.deploymentId = id;
       return agent;
     });
+  }
+
+  /** The port of {@code /health}, {@code /ready} and {@code /metrics}; -1 when not served. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
   }
 
   /** Polls once, waits for the runs it launched and ships their logs; true when all completed. */
@@ -42,12 +72,51 @@ public final class Agent {
     return verticle.runOnce().compose(completed -> logs.flush().map(completed));
   }
 
-  /** Stops polling and ships the logs still queued. */
+  /**
+   * Stops gracefully: stops claiming, then waits up to {@code timeout} for the runs it launched
+   * to end. Runs still going then are stopped and
+   * marked CRASHED with a message saying why; with a zero timeout they are left running.
+   */
+  public Future<Void> drain(Duration timeout) {
+    verticle.stopClaiming();
+    return Future.succeededFuture().compose(ignored -> {
+      int running = verticle.held();
+      if (running == 0 || timeout.isZero()) {
+        if (running > 0) {
+          LOG.info("Stopping with {} flow runs left running (--drain-timeout 0)", running);
+        }
+        return Future.succeededFuture();
+      }
+      LOG.info("Stopping: waiting up to {} s for {} flow runs to end (a second signal stops at once)",
+          timeout.toSeconds(), running);
+      return whenIdle(System.nanoTime() + timeout.toNanos()).compose(idle -> idle ? Future.succeededFuture()
+          : submitter.abandonAll("The agent stopped and its drain timeout of " + timeout.toSeconds()
+              + " s passed before the run ended."));
+    }).compose(ignored -> stop());
+  }
+
+  /** Stops polling, ships the logs still queued and closes the health server; runs still going are left as they are. */
   public Future<Void> stop() {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeployed.compose(ignored -> logs.stop()).eventually(() -> {
-      blocking.close();
-      return Future.succeededFuture();
+    deploymentId = null;
+    return undeployed.compose(ignored -> logs.stop()).recover(ignored -> Future.succeededFuture())
+        .compose(ignored -> health == null ? Future.succeededFuture() : health.close())
+        .eventually(() -> {
+          blocking.close();
+          return Future.succeededFuture();
+        });
+  }
+
+  /** True once no run is held, false when the deadline passes first. */
+  private Future<Boolean> whenIdle(long deadline) {
+    Promise<Boolean> idle = Promise.promise();
+    vertx.setPeriodic(DRAIN_CHECK.toMillis(), id -> {
+      boolean empty = verticle.held() == 0;
+      if (empty || System.nanoTime() - deadline > 0) {
+        vertx.cancelTimer(id);
+        idle.tryComplete(empty);
+      }
     });
+    return idle.future();
   }
 }

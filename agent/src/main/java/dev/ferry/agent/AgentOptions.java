@@ -1,27 +1,116 @@
 package dev.ferry.agent;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * How an agent works.
+ * How an agent works. Start from {@link #of}, change what differs, then {@code build()}.
  *
- * @param queues the work queues it polls
+ * @param queues the work queues it polls by name; created when missing
+ * @param matchPrefixes prefixes of queue names it also polls, looked up again every {@link #MATCH_REFRESH}
  * @param limit the most runs it holds at once; null for no limit
- * @param queryInterval the pause between polls
+ * @param queryInterval the pause between polls (and the longest a ferry claim waits)
  * @param prefetch how far ahead of their start time runs are claimed
  * @param runOnce poll once, wait for what was launched, then stop
  * @param runsRoot the folder under which each run gets a fresh working directory
  * @param python the Python interpreter that runs the ferry launcher
  * @param heartbeatInterval how often the agent tells a ferry server which runs it holds
+ * @param name the agent's name in its log and heartbeats
+ * @param killGrace how long a run's infrastructure has to stop after a polite stop, before it is forced
+ * @param health the address {@code /health}, {@code /ready} and {@code /metrics} are served on; null for none
  */
-public record AgentOptions(List<String> queues, Integer limit, Duration queryInterval, Duration prefetch,
-    boolean runOnce, Path runsRoot, String python, Duration heartbeatInterval) {
+public record AgentOptions(List<String> queues, List<String> matchPrefixes, Integer limit, Duration queryInterval,
+    Duration prefetch, boolean runOnce, Path runsRoot, String python, Duration heartbeatInterval, String name,
+    Duration killGrace, InetSocketAddress health) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_PREFETCH = Duration.ofSeconds(10);
   public static final String DEFAULT_PYTHON = "python3";
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(30);
+  /** How often the queues matching {@link #matchPrefixes} are looked up again. */
+  public static final Duration MATCH_REFRESH = Duration.ofSeconds(30);
   /** The most runs asked for in one poll of one queue. */
   public static final int BATCH = 10;
+
+  public AgentOptions {
+    queues = List.copyOf(queues);
+    matchPrefixes = List.copyOf(matchPrefixes);
+  }
+
+  /** The defaults for an agent on these queues, with run folders under {@code runsRoot}, to change with the builder. */
+  public static Builder of(List<String> queues, Path runsRoot) {
+    return new Builder(queues, runsRoot);
+  }
+
+  /** Builds options from the defaults; each setter changes one. */
+  public static final class Builder {
+    private final List<String> queues;
+    private final Path runsRoot;
+    private List<String> matchPrefixes = List.of();
+    private Integer limit;
+    private Duration queryInterval = DEFAULT_QUERY_INTERVAL;
+    private Duration prefetch = DEFAULT_PREFETCH;
+    private boolean runOnce;
+    private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private String name = "agent";
+    private Duration killGrace = DEFAULT_KILL_GRACE;
+    private InetSocketAddress health;
+
+    private Builder(List<String> queues, Path runsRoot) {
+      this.queues = queues;
+      this.runsRoot = runsRoot;
+    }
+
+    public Builder matchPrefixes(List<String> prefixes) {
+      this.matchPrefixes = prefixes;
+      return this;
+    }
+
+    public Builder limit(Integer most) {
+      this.limit = most;
+      return this;
+    }
+
+    public Builder queryInterval(Duration interval) {
+      this.queryInterval = interval;
+      return this;
+    }
+
+    public Builder prefetch(Duration ahead) {
+      this.prefetch = ahead;
+      return this;
+    }
+
+    public Builder runOnce(boolean once) {
+      this.runOnce = once;
+      return this;
+    }
+
+    public Builder heartbeatInterval(Duration interval) {
+      this.heartbeatInterval = interval;
+      return this;
+    }
+
+    public Builder name(String agentName) {
+      this.name = agentName;
+      return this;
+    }
+
+    public Builder killGrace(Duration grace) {
+      this.killGrace = grace;
+      return this;
+    }
+
+    public Builder health(InetSocketAddress address) {
+      this.health = address;
+      return this;
+    }
+
+    public AgentOptions build() {
+      return new AgentOptions(queues, matchPrefixes, limit, queryInterval, prefetch, runOnce, runsRoot, DEFAULT_PYTHON,
+          heartbeatInterval, name, killGrace, health);
+    }
+  }
 }

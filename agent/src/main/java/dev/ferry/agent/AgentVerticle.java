@@ -8,6 +8,7 @@ import dev.ferry.model.StateType;
 import dev.ferry.model.WorkQueue;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,84 +20,106 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's loop: poll each work queue for runs due soon, claim each by proposing PENDING, and
- * hand the ones it wins to the {@link FlowRunSubmitter}. It never holds more runs than its limit
- * and never submits a run twice. Against a ferry server each queue is long-polled with ferry's
- * claim (the server claims a batch in one transaction and answers as soon as a run comes);
- * against any other Prefect API it polls every query interval.
+ * The agent's loop: claim runs of its work queues that are due soon and hand them to the
+ * {@link FlowRunSubmitter}; stop the CANCELLING ones; heartbeat the ones it holds. It never holds
+ * more runs than its limit and never submits a run twice. Against a ferry server each queue is
+ * long-polled with ferry's claim (the server claims a batch in one transaction and answers as
+ * soon as a run comes); against any other Prefect API it polls every query interval and proposes
+ * PENDING for each run, as Prefect's agent does. When the API fails it backs off and says so once.
  */
-public final class AgentVerticle extends VerticleBase {
+final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
 
   private final OrchestrationClient client;
+  private final ApiLink link;
   private final FlowRunSubmitter submitter;
+  private final Canceller canceller;
+  private final AgentMetrics metrics;
   private final AgentOptions options;
+  private final QueueSet queues;
   private final Set<UUID> held = new HashSet<>();
   /** The runs a --run-once agent launched, to wait for; a long-running agent keeps none. */
   private final List<Future<StateType>> launched = new ArrayList<>();
-  private List<WorkQueue> queues = List.of();
-  /** Queues whose long poll waits for a free slot. */
+  /** Queues whose claim loop runs, and the ones waiting for a free slot. */
+  private final Set<UUID> looping = new HashSet<>();
   private final List<WorkQueue> parked = new ArrayList<>();
+  private final Backoff pollBackoff = new Backoff();
+  private boolean claimProtocol;
   private boolean polling;
-  private boolean stopped;
+  private boolean draining;
   private boolean heartbeats = true;
-  private long timer = -1;
-  private long heartbeatTimer = -1;
+  private final List<Long> timers = new ArrayList<>();
 
-  public AgentVerticle(OrchestrationClient client, FlowRunSubmitter submitter, AgentOptions options) {
+  AgentVerticle(OrchestrationClient client, ApiLink link, FlowRunSubmitter submitter, Canceller canceller,
+      AgentMetrics metrics, AgentOptions options) {
     this.client = client;
+    this.link = link;
     this.submitter = submitter;
+    this.canceller = canceller;
+    this.metrics = metrics;
     this.options = options;
+    this.queues = new QueueSet(client, link, options.queues(), options.matchPrefixes());
+    metrics.slotsInUse(held::size);
   }
 
   @Override
   public Future<?> start() {
-    return resolveQueues().compose(resolved -> {
-      queues = resolved;
-      return claimOffered();
-    }).onSuccess(longPoll -> {
-      heartbeatTimer = vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat());
+    return queues.refresh().compose(found -> claimOffered()).onSuccess(claim -> {
+      claimProtocol = claim;
+      timers.add(vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat()));
       if (options.runOnce()) {
-        LOG.info("Agent polling work queues {} once", options.queues());
-      } else if (longPoll) {
-        LOG.info("Agent polling work queues {} (long poll, up to {} s a call)", options.queues(),
-            options.queryInterval().toMillis() / 1000.0);
-        queues.forEach(this::longPoll);
+        LOG.info("Agent '{}' polling work queues {} once", options.name(), queues.describe());
+        return;
+      }
+      timers.add(vertx.setPeriodic(options.queryInterval().toMillis(), id -> sweepCancelling()));
+      if (!options.matchPrefixes().isEmpty()) {
+        timers.add(vertx.setPeriodic(AgentOptions.MATCH_REFRESH.toMillis(), id -> refreshQueues()));
+      }
+      if (claim) {
+        LOG.info("Agent '{}' polling work queues {} (ferry claim, long poll up to {} s a call)", options.name(),
+            queues.describe(), options.queryInterval().toMillis() / 1000.0);
+        queues.current().forEach(this::claimLoop);
       } else {
-        LOG.info("Agent polling work queues {} every {} s", options.queues(), options.queryInterval().toMillis() / 1000.0);
+        LOG.info("Agent '{}' polling work queues {} every {} s", options.name(), queues.describe(),
+            options.queryInterval().toMillis() / 1000.0);
         poll();
-        timer = vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll());
+        timers.add(vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll()));
       }
     });
   }
 
   @Override
   public Future<?> stop() {
-    stopped = true;
-    vertx.cancelTimer(timer);
-    vertx.cancelTimer(heartbeatTimer);
+    stopClaiming();
     return Future.succeededFuture();
   }
 
+  /** Stops claiming: runs a poll under way still brings are given back to their queue. */
+  void stopClaiming() {
+    draining = true;
+    timers.forEach(vertx::cancelTimer);
+    timers.clear();
+  }
+
+  /** How many runs this agent holds. */
+  int held() {
+    return held.size();
+  }
+
   /** Polls once, then waits for every run it launched; true when all of them completed. */
-  public Future<Boolean> runOnce() {
-    return pollQueues(false).compose(ignored -> Future.join(new ArrayList<>(launched)))
+  Future<Boolean> runOnce() {
+    Future<Void> polled = Future.succeededFuture();
+    for (WorkQueue queue : queues.current()) {
+      polled = polled.compose(ignored -> claimProtocol ? claimOnce(queue) : pollQueue(queue, false));
+    }
+    return polled.compose(ignored -> Future.join(new ArrayList<>(launched)))
         .transform(ignored -> Future.succeededFuture(launched.stream()
             .allMatch(f -> f.succeeded() && f.result() == StateType.COMPLETED)));
   }
 
-  private Future<List<WorkQueue>> resolveQueues() {
-    List<Future<WorkQueue>> found = new ArrayList<>();
-    for (String name : options.queues()) {
-      found.add(client.readWorkQueueByName(name).recover(error -> {
-        if (error instanceof ApiException api && api.notFound()) {
-          LOG.info("Created work queue '{}'", name);
-          return client.createWorkQueue(name);
-        }
-        return Future.failedFuture(error);
-      }));
-    }
-    return Future.all(found).map(all -> found.stream().map(Future::result).toList());
+  /** Whether the queues the agent polls answer, as {@code /ready} reports. */
+  boolean ready() {
+    return link.reachable() && !queues.current().isEmpty();
   }
 
   /** Whether the server is a ferry server, which claims for the agent and holds a claim open until runs come. */
@@ -105,91 +128,125 @@ public final class AgentVerticle extends VerticleBase {
         .recover(error -> Future.succeededFuture(false));
   }
 
-  /** One queue's long-poll loop: claim what the server hands out, launch it, ask again; park while no slot is free. */
-  private void longPoll(WorkQueue queue) {
-    if (stopped) {
+  private void refreshQueues() {
+    queues.refresh().onSuccess(current -> {
+      if (claimProtocol) {
+        current.stream().filter(queue -> !looping.contains(queue.id())).forEach(this::claimLoop);
+      }
+    }).onFailure(error -> LOG.warn("Cannot look up the work queues matching {}: {}", options.matchPrefixes(),
+        error.getMessage()));
+  }
+
+  /** One queue's claim loop: claim what the server hands out, launch it, ask again; park while no slot is free. */
+  private void claimLoop(WorkQueue queue) {
+    if (draining || !queues.contains(queue.id())) {
+      looping.remove(queue.id());
       return;
     }
-    int ask = Math.min(freeSlots(), AgentOptions.BATCH);
-    if (ask <= 0) {
+    looping.add(queue.id());
+    if (freeSlots() <= 0) {
       parked.add(queue);
       return;
     }
-    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
-    client.claimRuns(queue.id(), ask, before, options.queryInterval())
-        .onComplete(result -> {
-          if (result.succeeded()) {
-            result.result().forEach(this::launch);
-            longPoll(queue);
-          } else {
-            LOG.warn("Cannot poll work queue '{}': {}", queue.name(), result.cause().getMessage());
-            vertx.setTimer(options.queryInterval().toMillis(), id -> longPoll(queue));
-          }
-        });
-  }
-
-  private void release(UUID runId) {
-    held.remove(runId);
-    if (!parked.isEmpty()) {
-      List<WorkQueue> waiting = List.copyOf(parked);
-      parked.clear();
-      waiting.forEach(this::longPoll);
-    }
-  }
-
-  private void poll() {
-    if (polling) {
-      return;
-    }
-    polling = true;
-    pollQueues(true).onComplete(ignored -> polling = false);
-  }
-
-  private Future<Void> pollQueues(boolean drain) {
-    Future<Void> chain = Future.succeededFuture();
-    for (WorkQueue queue : queues) {
-      chain = chain.compose(ignored -> pollQueue(queue, drain));
-    }
-    return chain.recover(error -> {
-      LOG.warn("Cannot poll work queues: {}", error.getMessage());
-      return Future.succeededFuture();
+    claimOnce(queue).onComplete(result -> {
+      if (result.succeeded()) {
+        claimLoop(queue);
+      } else {
+        vertx.setTimer(pollBackoff.next().toMillis(), id -> claimLoop(queue));
+      }
     });
   }
 
-  /** Asks for at most min(free slots, batch) runs; when a full batch came back and {@code drain}, asks again. */
+  private Future<Void> claimOnce(WorkQueue queue) {
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
+    int ask = Math.min(freeSlots(), AgentOptions.BATCH);
+    return client.claimRuns(queue.id(), ask, before, options.runOnce() ? Duration.ZERO : options.queryInterval())
+        .map(runs -> {
+          polled(runs.size());
+          runs.forEach(run -> {
+            if (draining) {
+              giveBack(run);
+            } else {
+              launch(run);
+            }
+          });
+          return (Void) null;
+        })
+        .onFailure(error -> pollFailed(queue, error));
+  }
+
+  private void poll() {
+    if (polling || draining) {
+      return;
+    }
+    polling = true;
+    Future<Void> chain = Future.succeededFuture();
+    for (WorkQueue queue : queues.current()) {
+      chain = chain.compose(ignored -> pollQueue(queue, true));
+    }
+    chain.onComplete(ignored -> polling = false);
+  }
+
+  /**
+   * Prefect's protocol: asks for at most min(free slots, batch) runs and proposes PENDING for
+   * each; when a full batch came back and {@code drain}, asks again.
+   */
   private Future<Void> pollQueue(WorkQueue queue, boolean drain) {
     int ask = Math.min(freeSlots(), AgentOptions.BATCH);
-    if (ask <= 0) {
+    if (ask <= 0 || draining) {
       return Future.succeededFuture();
     }
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
     return client.getRuns(queue.id(), ask, before).compose(runs -> {
-      List<Future<Boolean>> claims = runs.stream().map(this::claim).toList();
+      polled(0);
+      List<Future<Boolean>> claims = runs.stream().map(this::propose).toList();
       return Future.all(claims).compose(all -> {
         boolean wonAny = claims.stream().anyMatch(Future::result);
-        return drain && wonAny && runs.size() == ask ? pollQueue(queue, true) : Future.succeededFuture();
+        return drain && wonAny && runs.size() == ask ? pollQueue(queue, true) : Future.<Void>succeededFuture();
       });
+    }, error -> {
+      pollFailed(queue, error);
+      return Future.succeededFuture();
     });
   }
 
-  private Future<Boolean> claim(FlowRun run) {
-    if (stopped || held.contains(run.id()) || freeSlots() <= 0) {
+  private Future<Boolean> propose(FlowRun run) {
+    if (draining || held.contains(run.id()) || freeSlots() <= 0) {
       return Future.succeededFuture(false);
     }
     held.add(run.id());
     return client.setFlowRunState(run.id(), State.of(StateType.PENDING, null), false).map(result -> {
       if (!result.accepted()) {
         release(run.id());
-        LOG.debug("Flow run '{}' was not claimed: {}", run.name(), result.reason());
+        LOG.debug("Flow run '{}' ({}) was not claimed: {}", run.name(), run.id(), result.reason());
         return false;
       }
+      metrics.claimed(1);
       launch(run);
       return true;
     }).recover(error -> {
       release(run.id());
-      LOG.warn("Cannot claim flow run '{}': {}", run.name(), error.getMessage());
+      link.failed(error);
+      LOG.warn("Cannot claim flow run '{}' ({}): {}", run.name(), run.id(), error.getMessage());
       return Future.succeededFuture(false);
     });
+  }
+
+  private void polled(int claimed) {
+    link.answered();
+    pollBackoff.reset();
+    metrics.polled();
+    metrics.claimed(claimed);
+  }
+
+  private void pollFailed(WorkQueue queue, Throwable error) {
+    if (draining) {
+      return;
+    }
+    link.failed(error);
+    if (!ApiLink.retryable(error)) {
+      LOG.warn("Cannot poll work queue '{}': {}", queue.name(), error.getMessage());
+    }
   }
 
   /** Submits a run this agent claimed; its slot frees when the run ends. */
@@ -200,6 +257,30 @@ public final class AgentVerticle extends VerticleBase {
       launched.add(done);
     }
     done.onComplete(ignored -> release(run.id()));
+  }
+
+  /** Hands a run claimed during a stop back to its queue, for another agent. */
+  private void giveBack(FlowRun run) {
+    State scheduled = State.scheduledAt(run.expectedStartTime());
+    link.persist(() -> client.setFlowRunState(run.id(), scheduled, false))
+        .onSuccess(result -> LOG.info("Flow run '{}' ({}) claimed while stopping: given back to its queue", run.name(),
+            run.id()))
+        .onFailure(error -> LOG.warn("Cannot give back flow run '{}' ({}): {}", run.name(), run.id(),
+            error.getMessage()));
+  }
+
+  private void release(UUID runId) {
+    held.remove(runId);
+    if (!parked.isEmpty()) {
+      List<WorkQueue> waiting = List.copyOf(parked);
+      parked.clear();
+      waiting.forEach(this::claimLoop);
+    }
+  }
+
+  private void sweepCancelling() {
+    List<String> names = queues.current().stream().map(WorkQueue::name).toList();
+    canceller.sweep(names).onFailure(error -> link.failed(error));
   }
 
   /** Tells the server which runs this agent holds, so that only the runs of a vanished agent are reaped. */
@@ -213,7 +294,7 @@ public final class AgentVerticle extends VerticleBase {
         LOG.info("The API at {} takes no heartbeats (it is not a ferry server): runs lost with a dead agent stay"
             + " as they are there", client.apiUrl());
       } else {
-        LOG.warn("Cannot send heartbeats for {} flow runs: {}", held.size(), error.getMessage());
+        link.failed(error);
       }
     });
   }

@@ -2,18 +2,14 @@ package dev.ferry.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.client.OrchestrationClient;
-import dev.ferry.error.FerryException;
 import dev.ferry.infrastructure.Exit;
 import dev.ferry.infrastructure.Infrastructure;
-import dev.ferry.infrastructure.InfrastructureBlocks;
+import dev.ferry.infrastructure.InfrastructureNotFound;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
-import dev.ferry.manifest.Overrides;
-import dev.ferry.model.BlockDocument;
 import dev.ferry.model.Deployment;
-import dev.ferry.model.Flow;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.LogRecord;
 import dev.ferry.model.State;
@@ -27,11 +23,17 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,68 +49,91 @@ public final class FlowRunSubmitter {
   public static final String AGENT_LOGGER = "ferry.agent";
   /** Every run's last agent line starts with this, once its output is all shipped. */
   public static final String EXIT_LINE = "Flow run infrastructure ";
+  /** What the ferry launcher prints before the final state it could not report itself; the agent delivers it. */
+  static final String HANDOVER = "[ferry] final state for the agent: ";
 
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
 
   private final Vertx vertx;
   private final OrchestrationClient client;
+  private final ApiLink link;
+  private final RunBlocks blocks;
   private final String apiKey;
   private final LogShipper logs;
   private final AgentOptions options;
   private final Blocking blocking;
+  private final AgentMetrics metrics;
+  /** The runs whose infrastructure this agent started and that have not ended. */
+  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+  /** Final states the launcher handed over because the API did not answer it. */
+  private final Map<UUID, State> handedOver = new ConcurrentHashMap<>();
+  /** Runs the agent stopped itself when it stopped: it reports their end. */
+  private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
 
-  public FlowRunSubmitter(Vertx vertx, OrchestrationClient client, String apiKey, LogShipper logs, AgentOptions options,
-      Blocking blocking) {
+  FlowRunSubmitter(Vertx vertx, OrchestrationClient client, ApiLink link, String apiKey, LogShipper logs,
+      AgentOptions options, Blocking blocking, AgentMetrics metrics) {
     this.vertx = vertx;
     this.client = client;
+    this.link = link;
+    this.blocks = new RunBlocks(client, link);
     this.apiKey = apiKey;
     this.logs = logs;
     this.options = options;
     this.blocking = blocking;
+    this.metrics = metrics;
   }
 
-  /** The deployment, flow and blocks a run needs, read before anything is launched. */
-  private record Prepared(FlowRun run, Deployment deployment, Flow flow, BlockDocument infrastructure,
-      BlockDocument storage) {}
-
-  /** A launched run: what was started and how. */
-  private record Started(LaunchSpec spec, Launched launched) {}
+  /** A launched run: what was started, how, and on what. */
+  private record Running(Infrastructure infrastructure, LaunchSpec spec, Launched launched) {}
 
   /** Runs a claimed flow run to its end; the future holds the final state type the agent knows of. */
   public Future<StateType> submit(FlowRun run) {
     Path dir = options.runsRoot().resolve(run.id().toString());
-    return prepare(run)
-        .compose(prepared -> blocking.run(() -> launch(prepared, dir)))
-        .compose(started -> afterLaunch(run, started))
-        .recover(error -> crash(run, "Flow run could not start: " + message(error)))
-        .eventually(() -> blocking.run(() -> deleteTree(dir)));
+    long claimed = System.nanoTime();
+    return blocks.read(run)
+        .compose(parts -> blocking.run(() -> launch(parts, dir)))
+        .compose(started -> {
+          metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
+          return afterLaunch(run, started);
+        })
+        .recover(error -> stopAndCrash(run, "Flow run could not start: " + message(error)))
+        .onSuccess(metrics::finished)
+        .eventually(() -> {
+          running.remove(run.id());
+          handedOver.remove(run.id());
+          abandoned.remove(run.id());
+          return blocking.run(() -> deleteTree(dir));
+        });
   }
 
-  private Future<Prepared> prepare(FlowRun run) {
-    if (run.deploymentId() == null) {
-      return Future.failedFuture(new FerryException("the run has no deployment, and an agent only runs deployments"));
+  /** How many runs this agent started that have not ended. */
+  int runningCount() {
+    return running.size();
+  }
+
+  /**
+   * Stops every run still running and marks it CRASHED with {@code reason}: what an agent does
+   * with its runs when it stops before they end.
+   */
+  Future<Void> abandonAll(String reason) {
+    List<Future<StateType>> crashed = new ArrayList<>();
+    for (var entry : running.entrySet()) {
+      UUID id = entry.getKey();
+      Running run = entry.getValue();
+      abandoned.add(id);
+      crashed.add(blocking.run(() -> kill(run))
+          .compose(ignored -> report(id, run.launched().infrastructurePid(), State.of(StateType.CRASHED, reason))));
     }
-    return client.readDeployment(run.deploymentId()).compose(deployment -> {
-      var infraId = run.infrastructureDocumentId() != null ? run.infrastructureDocumentId()
-          : deployment.infrastructureDocumentId();
-      Future<Flow> flow = client.readFlow(deployment.flowId());
-      Future<BlockDocument> infra = infraId == null ? Future.succeededFuture() : client.readBlockDocument(infraId, true);
-      Future<BlockDocument> storage = deployment.storageDocumentId() == null ? Future.succeededFuture()
-          : client.readBlockDocument(deployment.storageDocumentId(), true);
-      return Future.all(flow, infra, storage)
-          .map(all -> new Prepared(run, deployment, flow.result(), infra.result(), storage.result()));
-    });
+    return Future.join(crashed).mapEmpty();
   }
 
   /** Blocking: builds the infrastructure, downloads the code into {@code dir}, starts the run. */
-  private Started launch(Prepared p, Path dir) throws IOException {
+  private Running launch(RunBlocks.Parts p, Path dir) throws IOException {
     FlowRun run = p.run();
     Deployment deployment = p.deployment();
-    String slug = p.infrastructure() == null ? "process" : p.infrastructure().typeSlug();
     LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
-        deployment.name(), slug);
-    ObjectNode data = p.infrastructure() == null ? Json.object() : p.infrastructure().data();
-    Infrastructure infrastructure = InfrastructureBlocks.create(slug, Overrides.apply(data, deployment.infraOverrides()));
+        deployment.name(), p.infrastructureType());
+    Infrastructure infrastructure = p.buildInfrastructure();
     deleteTree(dir);
     Files.createDirectories(dir);
     if (p.storage() != null) {
@@ -131,69 +156,106 @@ public final class FlowRunSubmitter {
     Redactor redactor = Redactor.of(apiKey, p.infrastructure(), p.storage());
     boolean echo = infrastructure.streamsOutput();
     Launched launched = infrastructure.launch(spec, line -> output(run, redactor.redact(line), echo));
-    LOG.info("Flow run '{}' started as {}", run.name(), launched.infrastructurePid());
-    return new Started(spec, launched);
+    LOG.info("Flow run '{}' ({}) started as {}", run.name(), run.id(), launched.infrastructurePid());
+    Running started = new Running(infrastructure, spec, launched);
+    running.put(run.id(), started);
+    return started;
   }
 
-  private Future<StateType> afterLaunch(FlowRun run, Started started) {
+  private Future<StateType> afterLaunch(FlowRun run, Running started) {
     ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
-    Future<Void> reported = client.patchFlowRun(run.id(), patch);
+    Future<Void> reported = link.persist(() -> client.patchFlowRun(run.id(), patch));
     if (!started.spec().reportsOwnStates()) {
-      reported = reported.compose(ignored -> client.setFlowRunState(run.id(), State.of(StateType.RUNNING, null), false))
-          .mapEmpty();
+      reported = reported.compose(ignored -> link.persist(
+          () -> client.setFlowRunState(run.id(), State.of(StateType.RUNNING, null), false))).mapEmpty();
     }
     return reported
         .compose(ignored -> Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext()))
         .compose(exit -> finish(run, started, exit));
   }
 
-  private Future<StateType> finish(FlowRun run, Started started, Exit exit) {
-    agentLine(run, 20, EXIT_LINE + exit.description() + ".");
-    LOG.info("Flow run '{}' infrastructure {}", run.name(), exit.description());
-    Future<Void> shipped = logs.flush().recover(error -> Future.succeededFuture());
-    if (!started.spec().reportsOwnStates()) {
-      State end = exit.succeeded()
-          ? State.of(StateType.COMPLETED, "Command exited with code 0.")
-          : State.of(StateType.FAILED, "Command " + exit.description() + ".");
-      return shipped.compose(ignored -> report(run, end));
+  /**
+   * Reports how the run ended, after its output, unless it already has a final state or is
+   * being cancelled (the canceller reports that).
+   */
+  private Future<StateType> finish(FlowRun run, Running started, Exit exit) {
+    agentLine(run.id(), 20, EXIT_LINE + exit.description() + ".");
+    LOG.info("Flow run '{}' ({}) infrastructure {}", run.name(), run.id(), exit.description());
+    Future<Void> shipped = link.persist(logs::flush);
+    if (abandoned.contains(run.id())) {
+      return shipped.map(StateType.CRASHED);
     }
-    return shipped.compose(ignored -> client.readFlowRun(run.id())).compose(current -> current.state() != null
-        && current.state().isFinal()
-        ? Future.succeededFuture(current.stateType())
-        : report(run, State.of(StateType.CRASHED, "Flow run process " + exit.description()
-            + " before reporting a final state.")));
-  }
-
-  private Future<StateType> crash(FlowRun run, String message) {
-    LOG.error("Flow run '{}' ({}): {}", run.name(), run.id(), message);
-    agentLine(run, 40, message);
-    return logs.flush().recover(error -> Future.succeededFuture())
-        .compose(ignored -> report(run, State.of(StateType.CRASHED, message)))
-        .recover(error -> {
-          LOG.error("Cannot mark flow run '{}' CRASHED: {}", run.name(), error.getMessage());
-          return Future.succeededFuture(StateType.CRASHED);
-        });
-  }
-
-  private Future<StateType> report(FlowRun run, State state) {
-    return client.setFlowRunState(run.id(), state, false).map(result -> {
-      if (!result.accepted()) {
-        LOG.warn("The server did not accept {} for flow run '{}': {}", state.type(), run.name(), result.reason());
+    return shipped.compose(ignored -> link.persist(() -> client.readFlowRun(run.id()))).compose(current -> {
+      if (current.state() != null && current.state().isFinal()) {
+        return Future.succeededFuture(current.stateType());
       }
-      LOG.info("Flow run '{}' ended {}", run.name(), result.state().type());
-      return result.state().type();
+      if (current.stateType() == StateType.CANCELLING) {
+        return Future.succeededFuture(StateType.CANCELLED);
+      }
+      return report(run.id(), run.name(), endOf(run, started, exit));
     });
+  }
+
+  /** The final state the agent reports: a custom command's exit, what the launcher handed over, or CRASHED. */
+  private State endOf(FlowRun run, Running started, Exit exit) {
+    if (!started.spec().reportsOwnStates()) {
+      return exit.succeeded() ? State.of(StateType.COMPLETED, "Command exited with code 0.")
+          : State.of(StateType.FAILED, "Command " + exit.description() + ".");
+    }
+    State handed = handedOver.get(run.id());
+    return handed != null ? handed : State.of(StateType.CRASHED,
+        "Flow run process " + exit.description() + " before reporting a final state.");
+  }
+
+  /** Stops what was started for a run that failed on the way (if anything was), then marks it CRASHED. */
+  private Future<StateType> stopAndCrash(FlowRun run, String message) {
+    LOG.error("Flow run '{}' ({}): {}", run.name(), run.id(), message);
+    agentLine(run.id(), 40, message);
+    Running started = running.get(run.id());
+    Future<Void> stopped = started == null ? Future.succeededFuture() : blocking.run(() -> kill(started));
+    return stopped.compose(ignored -> link.persist(logs::flush))
+        .compose(ignored -> report(run.id(), run.name(), State.of(StateType.CRASHED, message)));
+  }
+
+  /** Sets a state, waiting for the API; a refusal is logged, an error about this run ends its reporting. */
+  private Future<StateType> report(UUID id, String name, State state) {
+    return link.persist(() -> client.setFlowRunState(id, state, false)).map(result -> {
+      if (!result.accepted()) {
+        LOG.warn("The server did not accept {} for flow run '{}' ({}): {}", state.type(), name, id, result.reason());
+      }
+      LOG.info("Flow run '{}' ({}) ended {}", name, id, result.state().type());
+      return result.state().type();
+    }).recover(error -> {
+      LOG.error("Cannot mark flow run '{}' ({}) {}: {}", name, id, state.type(), error.getMessage());
+      return Future.succeededFuture(state.type());
+    });
+  }
+
+  private Void kill(Running run) {
+    try {
+      run.infrastructure().kill(run.launched().infrastructurePid(), options.killGrace());
+    } catch (InfrastructureNotFound gone) {
+      // it ended on its own meanwhile
+    }
+    return null;
   }
 
   private void output(FlowRun run, String line, boolean echo) {
     if (echo) {
       LOG.info("{} | {}", run.name(), line);
     }
+    if (line.startsWith(HANDOVER)) {
+      try {
+        handedOver.put(run.id(), Json.convert(Json.tree(line.substring(HANDOVER.length())), State.class));
+      } catch (RuntimeException malformed) {
+        LOG.warn("Flow run '{}' printed a final state the agent cannot read: {}", run.name(), line);
+      }
+    }
     logs.add(LogRecord.of(run.id(), "ferry.flow_run", 20, line, OffsetDateTime.now(ZoneOffset.UTC)));
   }
 
-  private void agentLine(FlowRun run, int level, String message) {
-    logs.add(LogRecord.of(run.id(), AGENT_LOGGER, level, message, OffsetDateTime.now(ZoneOffset.UTC)));
+  private void agentLine(UUID runId, int level, String message) {
+    logs.add(LogRecord.of(runId, AGENT_LOGGER, level, message, OffsetDateTime.now(ZoneOffset.UTC)));
   }
 
   private static Void deleteTree(Path dir) throws IOException {

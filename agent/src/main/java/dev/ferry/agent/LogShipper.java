@@ -14,27 +14,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends run log lines to the API in batches, in the order they were added. Lines may be added
- * from any thread; a batch the API refuses stays queued for the next flush.
+ * from any thread. While the API is unreachable or failing, lines stay queued, in order, and the
+ * periodic flush backs off; a batch the API rejects as invalid (4xx) is dropped with a warning,
+ * so one bad batch cannot hold back the rest.
  */
-public final class LogShipper {
+final class LogShipper {
   private static final Logger LOG = LoggerFactory.getLogger(LogShipper.class);
   private static final int BATCH = 200;
 
   private final Vertx vertx;
   private final OrchestrationClient client;
+  private final ApiLink link;
   private final Duration interval;
   private final Deque<LogRecord> pending = new ArrayDeque<>();
+  private final Backoff backoff = new Backoff();
   private Future<Void> flushing = Future.succeededFuture();
   private long timer = -1;
+  private long notBefore;
 
-  public LogShipper(Vertx vertx, OrchestrationClient client, Duration interval) {
+  LogShipper(Vertx vertx, OrchestrationClient client, ApiLink link, Duration interval) {
     this.vertx = vertx;
     this.client = client;
+    this.link = link;
     this.interval = interval;
   }
 
   public void start() {
-    timer = vertx.setPeriodic(interval.toMillis(), id -> flush());
+    timer = vertx.setPeriodic(interval.toMillis(), id -> {
+      if (System.nanoTime() - notBefore >= 0) {
+        flush();
+      }
+    });
   }
 
   public void add(LogRecord record) {
@@ -43,7 +53,7 @@ public final class LogShipper {
     }
   }
 
-  /** Sends everything added so far; completes when it was all delivered, fails when the API refused it. */
+  /** Sends everything added so far; completes when it was all delivered, fails while the API cannot take it. */
   public synchronized Future<Void> flush() {
     flushing = flushing.transform(ignored -> sendAll());
     return flushing;
@@ -64,13 +74,22 @@ public final class LogShipper {
     if (batch.isEmpty()) {
       return Future.succeededFuture();
     }
-    return client.createLogs(batch).compose(sent -> sendAll(), error -> {
+    return client.createLogs(batch).compose(sent -> {
+      link.answered();
+      backoff.reset();
+      return sendAll();
+    }, error -> {
+      link.failed(error);
+      if (!ApiLink.retryable(error)) {
+        LOG.warn("The API rejected {} log lines, which are dropped: {}", batch.size(), error.getMessage());
+        return sendAll();
+      }
       synchronized (pending) {
         for (int i = batch.size() - 1; i >= 0; i--) {
           pending.addFirst(batch.get(i));
         }
       }
-      LOG.warn("Cannot ship {} log lines yet, kept for the next try: {}", batch.size(), error.getMessage());
+      notBefore = System.nanoTime() + backoff.next().toNanos();
       return Future.failedFuture(error);
     });
   }

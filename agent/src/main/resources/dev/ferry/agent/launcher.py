@@ -27,19 +27,50 @@ API_KEY = os.environ.get("PREFECT_API_KEY")
 RUN_ID = os.environ["PREFECT__FLOW_RUN_ID"]
 
 
-def call(method, path, body):
-    request = urllib.request.Request(API_URL + path, method=method, data=json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    if API_KEY:
-        request.add_header("Authorization", "Bearer " + API_KEY)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
+# How long a report waits for the API: starting waits long, since nothing ran yet; a final state
+# is handed to the agent (which keeps it until the API is back) after a short wait.
+START_PATIENCE = 60
+FINAL_PATIENCE = 10
+HANDOVER = "[ferry] final state for the agent: "
 
 
-def propose(state_type, message=None):
+def call(method, path, body, patience):
+    """Calls the API, trying again with growing pauses while it is unreachable or failing (5xx)."""
+    deadline = time.monotonic() + patience
+    pause = 0.5
+    while True:
+        request = urllib.request.Request(API_URL + path, method=method, data=json.dumps(body).encode())
+        request.add_header("Content-Type", "application/json")
+        if API_KEY:
+            request.add_header("Authorization", "Bearer " + API_KEY)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            if error.code < 500 and error.code != 429:
+                raise
+            failure = error
+        except OSError as error:  # unreachable, refused, timed out
+            failure = error
+        if time.monotonic() + pause > deadline:
+            raise failure
+        time.sleep(pause)
+        pause = min(pause * 2, 5)
+
+
+def propose(state_type, message=None, patience=START_PATIENCE):
     """Proposes a state for this run; returns the server's answer."""
     state = {"type": state_type, "name": state_type.capitalize(), "message": message}
-    return call("POST", "/flow_runs/%s/set_state" % RUN_ID, {"state": state, "force": False})
+    return call("POST", "/flow_runs/%s/set_state" % RUN_ID, {"state": state, "force": False}, patience)
+
+
+def finish(state_type, message):
+    """Reports the final state, or hands it to the agent when the API does not answer in time."""
+    try:
+        propose(state_type, message, FINAL_PATIENCE)
+    except (urllib.error.URLError, OSError):
+        state = {"type": state_type, "message": message}
+        print(HANDOVER + json.dumps(state), flush=True)
 
 
 def start():
@@ -108,10 +139,10 @@ def main():
     except BaseException as error:  # a flow's failure of any kind is reported, then the process ends
         traceback.print_exc()
         sys.stdout.flush()
-        propose("FAILED", "Flow run encountered an exception: %s: %s" % (type(error).__name__, error))
+        finish("FAILED", "Flow run encountered an exception: %s: %s" % (type(error).__name__, error))
         return 1
     sys.stdout.flush()
-    propose("COMPLETED", "All states completed.")
+    finish("COMPLETED", "All states completed.")
     return 0
 
 

@@ -100,9 +100,8 @@ class ExactlyOnceClaimIT {
       OrchestrationClient own = new OrchestrationClient(vertx, prefectApiOnly ? Fixtures.prefectOnly(vertx, api) : api,
           null);
       clients.add(own);
-      AgentOptions options = new AgentOptions(List.of("shared"), null, Duration.ofMillis(200), Duration.ofSeconds(10),
-          false, Files.createDirectories(dir.resolve("agent-" + i)), AgentOptions.DEFAULT_PYTHON,
-          AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
+      AgentOptions options = AgentOptions.of(List.of("shared"), Files.createDirectories(dir.resolve("agent-" + i)))
+          .queryInterval(Duration.ofMillis(200)).build();
       agents.add(await(Agent.start(vertx, own, null, options)));
     }
 

@@ -48,22 +48,34 @@ final class Fixtures {
     return await(client.createFlowRun(deployment.id(), body));
   }
 
+  /** A request an agent sent. */
+  record Sent(String method, String uri, String body) {}
+
   /**
    * The API of a plain Prefect server in front of a ferry server: every {@code /api/ferry/} path
    * answers 404, as Prefect does, so agents fall back to Prefect's protocol. Returns its API URL.
    */
   static URI prefectOnly(Vertx vertx, URI apiUrl) {
+    return prefectOnly(vertx, apiUrl, new java.util.ArrayList<>());
+  }
+
+  /** As {@link #prefectOnly(Vertx, URI)}, adding every request it passes on to {@code sent}. */
+  static URI prefectOnly(Vertx vertx, URI apiUrl, List<Sent> sent) {
     HttpClient upstream = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(32));
     HttpServer proxy = vertx.createHttpServer().requestHandler(request -> {
       if (request.path().startsWith("/api/ferry/")) {
         request.response().setStatusCode(404).end("{\"detail\": \"Not Found\"}");
         return;
       }
-      request.body().compose(body -> upstream.request(request.method(), apiUrl.getPort(), apiUrl.getHost(), request.uri())
+      request.body().compose(body -> {
+        synchronized (sent) {
+          sent.add(new Sent(request.method().name(), request.uri(), body.toString()));
+        }
+        return upstream.request(request.method(), apiUrl.getPort(), apiUrl.getHost(), request.uri())
           .compose(forward -> forward.putHeader("content-type", "application/json").send(body))
           .compose(answer -> answer.body().compose(answerBody -> request.response().setStatusCode(answer.statusCode())
-              .putHeader("content-type", "application/json").end(answerBody))))
-          .onFailure(error -> request.response().setStatusCode(502).end(error.toString()));
+              .putHeader("content-type", "application/json").end(answerBody)));
+      }).onFailure(error -> request.response().setStatusCode(502).end(error.toString()));
     });
     await(proxy.listen(0, "127.0.0.1"));
     return URI.create("http://127.0.0.1:" + proxy.actualPort() + "/api");

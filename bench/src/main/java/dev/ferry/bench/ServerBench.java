@@ -160,9 +160,8 @@ public final class ServerBench {
 
   /** Server-side time from a run's creation to its PENDING state, with a long-polling agent waiting. */
   private long[] dispatchLatencies(OrchestrationClient client, Deployment deployment) throws Exception {
-    AgentOptions options = new AgentOptions(List.of("dispatch"), 8, Duration.ofSeconds(10), Duration.ofSeconds(10),
-        false, Files.createDirectories(scratch.resolve("runs")), AgentOptions.DEFAULT_PYTHON,
-        AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
+    AgentOptions options = AgentOptions.of(List.of("dispatch"), Files.createDirectories(scratch.resolve("runs")))
+        .limit(8).build();
     ObjectNode patch = Json.object().put("work_queue_name", "dispatch");
     await(client.patchDeployment(deployment.id(), patch));
     Agent agent = await(Agent.start(vertx, client, null, options));

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.settings.FerrySettings;
+import dev.ferry.settings.SettingSources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +13,11 @@ import java.util.Map;
 public record CliEnvironment(Map<String, String> env, Path workingDir, PrintStream out) {
   /** The settings for a command, with its {@code --api} flag (null when not given). */
   public FerrySettings settings(String apiFlag) {
-    return FerrySettings.load(env, apiFlag);
+    return FerrySettings.load(sources(), apiFlag);
+  }
+
+  /** Where settings come from when no flag gives them: the environment, then the profile. */
+  public SettingSources sources() {
+    return new SettingSources(env);
   }
 }

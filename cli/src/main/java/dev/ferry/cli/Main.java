@@ -16,6 +16,8 @@ public final class Main {
   public static int run(CliEnvironment environment, String... args) {
     CommandLine cli = new CommandLine(new FerryCommand(), new CommandFactory(environment));
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setDefaultValueProvider(new SettingDefaults(environment.sources()));
     cli.setOut(new java.io.PrintWriter(environment.out(), true));
     return cli.execute(args);
   }

@@ -8,18 +8,10 @@ public final class OutputOptions {
   public enum Format { TABLE, JSON }
 
   @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default) or json", converter = FormatConverter.class)
+      description = "table (default) or json")
   Format format;
 
   public Format format() {
     return format;
-  }
-
-  /** Reads table/json in any case. */
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      return Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-    }
   }
 }

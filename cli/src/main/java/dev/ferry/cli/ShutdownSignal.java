@@ -1,27 +1,28 @@
 package dev.ferry.cli;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
 
 /**
- * Lets a long-running command (agent, server) block its main thread until SIGTERM or SIGINT, then
- * clean up before the JVM exits.
+ * Lets a long-running command (agent, server) block its main thread until SIGTERM or SIGINT and
+ * then stop in its own time; a second signal ends the process at once.
  */
 public final class ShutdownSignal {
-  private static final long CLEANUP_SECONDS = 30;
+  /** The exit status after a second signal: 128 + SIGTERM, as a shell reports it. */
+  private static final int FORCED_EXIT = 143;
 
   private final CountDownLatch stopping = new CountDownLatch(1);
-  private final CountDownLatch stopped = new CountDownLatch(1);
 
   public ShutdownSignal() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopping.countDown();
-      try {
-        stopped.await(CLEANUP_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "ferry-shutdown"));
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(new Signal(name), signal -> {
+        if (stopping.getCount() == 0) {
+          System.err.println("Second SIG" + signal.getName() + ": stopping at once");
+          Runtime.getRuntime().halt(FORCED_EXIT);
+        }
+        stopping.countDown();
+      });
+    }
   }
 
   /** Blocks until the process is asked to stop. */
@@ -31,10 +32,5 @@ public final class ShutdownSignal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Says the cleanup is done, so the JVM may exit. */
-  public void cleanedUp() {
-    stopped.countDown();
   }
 }

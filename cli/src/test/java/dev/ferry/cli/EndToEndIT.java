@@ -116,7 +116,7 @@ class EndToEndIT {
         .exitCode()).isZero();
     Process agent = ferry.start("agent", "start", "-q", "live", "--query-interval", "0.5");
     try {
-      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ferry.read(agent, "err").contains("Agent polling"));
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ferry.read(agent, "err").contains("polling work queues"));
       Result watched = ferry.run("deployment", "run", "hello/watched", "--watch");
 
       assertThat(watched.exitCode()).as(watched.out() + watched.err()).isZero();

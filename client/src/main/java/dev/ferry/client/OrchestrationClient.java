@@ -147,7 +147,7 @@ public final class OrchestrationClient implements AutoCloseable {
   /** Proposes a state; the answer says whether the server accepted it, and why not. */
   public Future<OrchestrationResult> setFlowRunState(UUID id, State state, boolean force) {
     ObjectNode body = Json.object().put("force", force);
-    body.set("state", Json.toTree(state));
+    body.set("state", state.asProposal());
     return http.call(HttpMethod.POST, "/flow_runs/" + id + "/set_state", body, type(OrchestrationResult.class));
   }
 
@@ -248,7 +248,7 @@ public final class OrchestrationClient implements AutoCloseable {
   // logs
 
   public Future<Void> createLogs(List<LogRecord> logs) {
-    return http.call(HttpMethod.POST, "/logs/", Json.toTree(logs), null);
+    return http.call(HttpMethod.POST, "/logs/", Json.toTree(logs.stream().map(LogRecord::asCreate).toList()), null);
   }
 
   public Future<List<LogRecord>> filterLogs(ObjectNode filter) {

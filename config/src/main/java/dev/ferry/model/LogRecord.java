@@ -1,5 +1,7 @@
 package dev.ferry.model;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,6 +16,11 @@ public record LogRecord(
     OffsetDateTime timestamp,
     UUID flowRunId,
     UUID taskRunId) {
+
+  /** The line as Prefect's {@code LogCreate}: only the fields a client may send. */
+  public ObjectNode asCreate() {
+    return ((ObjectNode) Json.toTree(this)).retain("name", "level", "message", "timestamp", "flow_run_id", "task_run_id");
+  }
 
   public static LogRecord of(UUID flowRunId, String name, int level, String message, OffsetDateTime at) {
     return new LogRecord(null, null, null, name, level, message, at, flowRunId, null);

@@ -2,6 +2,8 @@ package dev.ferry.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.json.Json;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -23,6 +25,14 @@ public record State(
   public static State scheduledAt(OffsetDateTime time) {
     return new State(null, StateType.SCHEDULED, "Scheduled", null, null, null,
         StateDetails.empty().withScheduledTime(time));
+  }
+
+  /**
+   * The state as a proposal to the API (Prefect's {@code StateCreate}): only the fields a client
+   * may send, since Prefect's server rejects any other.
+   */
+  public ObjectNode asProposal() {
+    return ((ObjectNode) Json.toTree(this)).retain("type", "name", "message", "data", "state_details");
   }
 
   @JsonIgnore

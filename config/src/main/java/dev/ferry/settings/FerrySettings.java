@@ -3,11 +3,11 @@ package dev.ferry.settings;
 import dev.ferry.error.InvalidInputException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Where ferry finds its API and its home. Flags win over the environment, which wins over the
- * defaults. With no API URL, ferry runs in embedded mode on {@code $FERRY_HOME/ferry.db}.
+ * profile, which wins over the defaults. With no API URL, ferry runs in embedded mode on
+ * {@code $FERRY_HOME/ferry.db}.
  *
  * @param apiUrl the orchestration API, e.g. {@code http://127.0.0.1:4200/api}; null for embedded mode
  * @param apiKey sent as a bearer token when set
@@ -16,16 +16,11 @@ import java.util.Map;
 public record FerrySettings(URI apiUrl, String apiKey, Path home) {
   public static final String API_URL = "PREFECT_API_URL";
   public static final String API_KEY = "PREFECT_API_KEY";
-  public static final String HOME = "FERRY_HOME";
 
-  /** Reads the settings from an environment map and a flag value that wins when non-null. */
-  public static FerrySettings load(Map<String, String> env, String apiUrlFlag) {
-    String url = apiUrlFlag != null ? apiUrlFlag : env.get(API_URL);
-    String home = env.get(HOME);
-    Path homePath = home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".ferry")
-        : Path.of(home);
-    return new FerrySettings(parseUrl(url), blankToNull(env.get(API_KEY)), homePath.toAbsolutePath());
+  /** Reads the settings: a flag value wins when non-null, then the environment, then the profile. */
+  public static FerrySettings load(SettingSources sources, String apiUrlFlag) {
+    String url = apiUrlFlag != null ? apiUrlFlag : sources.get(API_URL);
+    return new FerrySettings(parseUrl(url), blankToNull(sources.get(API_KEY)), sources.home());
   }
 
   public boolean embedded() {

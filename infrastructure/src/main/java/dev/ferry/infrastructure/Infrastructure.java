@@ -26,7 +26,8 @@ public interface Infrastructure {
 
   /**
    * Stops the infrastructure named by {@code infrastructurePid}: a polite stop, {@code grace} to
-   * finish, then a forced stop. Fails with a message when the id belongs to another host or cluster.
+   * finish, then a forced stop. Fails with {@link InfrastructureNotAvailable} when the id belongs
+   * to another host or cluster, and {@link InfrastructureNotFound} when it is already gone.
    */
   void kill(String infrastructurePid, Duration grace);
 }

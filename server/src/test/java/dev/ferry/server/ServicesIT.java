@@ -96,20 +96,29 @@ class ServicesIT {
   }
 
   @Test
-  void heldRunWhoseAgentStoppedHeartbeatingIsMarkedCrashed() {
+  void heldRunWhoseAgentStoppedHeartbeatingIsMarkedCrashedOrScheduledAgainWhenItNeverStarted() {
     Deployment deployment = deployment(null);
-    FlowRun run = runAt(deployment, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
-    await(client.setFlowRunState(run.id(), State.of(StateType.PENDING, null), false));
-    FlowRun unbeaten = runAt(deployment, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
-    await(client.setFlowRunState(unbeaten.id(), State.of(StateType.PENDING, null), false));
-    await(client.heartbeat(List.of(run.id())));
+    FlowRun started = claimedRun(deployment);
+    await(client.patchFlowRun(started.id(), Json.object().put("infrastructure_pid", "host:1234")));
+    FlowRun neverStarted = claimedRun(deployment);
+    FlowRun unbeaten = claimedRun(deployment);
+    await(client.heartbeat(List.of(started.id(), neverStarted.id())));
 
     Awaitility.await().atMost(Duration.ofSeconds(10))
-        .until(() -> await(client.readFlowRun(run.id())).stateType() == StateType.CRASHED);
+        .until(() -> await(client.readFlowRun(started.id())).stateType() == StateType.CRASHED);
 
-    assertThat(await(client.readFlowRun(run.id())).state().message()).contains("stopped sending heartbeats");
+    assertThat(await(client.readFlowRun(started.id())).state().message()).contains("stopped sending heartbeats");
+    FlowRun again = await(client.readFlowRun(neverStarted.id()));
+    assertThat(again.stateType()).isEqualTo(StateType.SCHEDULED);
+    assertThat(again.state().message()).contains("stopped before starting it");
     assertThat(await(client.readFlowRun(unbeaten.id())).stateType())
         .as("a run no agent ever heartbeat for is not ferry's to reap").isEqualTo(StateType.PENDING);
+  }
+
+  private FlowRun claimedRun(Deployment deployment) {
+    FlowRun run = runAt(deployment, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
+    await(client.setFlowRunState(run.id(), State.of(StateType.PENDING, null), false));
+    return run;
   }
 
   private FlowRun runAt(Deployment deployment, OffsetDateTime at) {

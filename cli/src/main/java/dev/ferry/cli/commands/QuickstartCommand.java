@@ -59,9 +59,7 @@ public final class QuickstartCommand extends ApiCommand {
     FlowRun run = DeploymentRuns.startNow(session.client(), deployment.id(), Json.object());
     out.println("3/4 Created flow run '" + run.name() + "' (" + run.id() + ")");
 
-    AgentOptions options = new AgentOptions(List.of(QUEUE), null, AgentOptions.DEFAULT_QUERY_INTERVAL,
-        AgentOptions.DEFAULT_PREFETCH, true, settings.home().resolve("runs"), AgentOptions.DEFAULT_PYTHON,
-        AgentOptions.DEFAULT_HEARTBEAT_INTERVAL);
+    AgentOptions options = AgentOptions.of(List.of(QUEUE), settings.home().resolve("runs")).runOnce(true).build();
     Agent agent = ApiSession.await(Agent.start(session.vertx(), session.client(), settings.apiKey(), options));
     try {
       ApiSession.await(agent.runOnce());

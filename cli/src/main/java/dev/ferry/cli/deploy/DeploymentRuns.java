@@ -23,7 +23,7 @@ public final class DeploymentRuns {
   public static FlowRun start(OrchestrationClient client, UUID deploymentId, ObjectNode parameters, OffsetDateTime at) {
     ObjectNode body = Json.object();
     body.set("parameters", parameters);
-    body.set("state", Json.toTree(State.scheduledAt(at)));
+    body.set("state", State.scheduledAt(at).asProposal());
     return ApiSession.await(client.createFlowRun(deploymentId, body));
   }
 

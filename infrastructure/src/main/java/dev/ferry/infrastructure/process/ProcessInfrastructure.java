@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.infrastructure.Exit;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureException;
+import dev.ferry.infrastructure.InfrastructureNotAvailable;
+import dev.ferry.infrastructure.InfrastructureNotFound;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
@@ -30,6 +32,8 @@ import java.util.function.Consumer;
  * stops the whole process tree, politely first.
  */
 public final class ProcessInfrastructure implements Infrastructure {
+  /** How long output is still read after the process exited. */
+  private static final Duration OUTPUT_AFTER_EXIT = Duration.ofSeconds(5);
   private final ProcessBlock block;
 
   ProcessInfrastructure(ProcessBlock block) {
@@ -94,8 +98,11 @@ public final class ProcessInfrastructure implements Infrastructure {
     reader.setDaemon(true);
     reader.start();
     String pid = hostName() + ":" + process.pid();
-    CompletableFuture<Exit> exit = process.onExit()
-        .thenCombine(drained, (p, ignored) -> Exit.ofStatus(p.exitValue()));
+    // A child the flow left behind may hold the output open: the run ends when the process does,
+    // with a few seconds for the rest of its output.
+    CompletableFuture<Exit> exit = process.onExit().thenCompose(p -> drained
+        .completeOnTimeout(null, OUTPUT_AFTER_EXIT.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(ignored -> Exit.ofStatus(p.exitValue())));
     return new Launched() {
       @Override
       public String infrastructurePid() {
@@ -114,13 +121,13 @@ public final class ProcessInfrastructure implements Infrastructure {
     int colon = infrastructurePid.lastIndexOf(':');
     String host = colon < 0 ? "" : infrastructurePid.substring(0, colon);
     if (!host.equals(hostName())) {
-      throw new InfrastructureException("Process " + infrastructurePid + " runs on host '" + host + "', not on this one ('"
+      throw new InfrastructureNotAvailable("Process " + infrastructurePid + " runs on host '" + host + "', not on this one ('"
           + hostName() + "'); the agent on that host stops it");
     }
     long pid = Long.parseLong(infrastructurePid.substring(colon + 1));
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
     if (handle.isEmpty()) {
-      throw new InfrastructureException("Process " + infrastructurePid + " is not running");
+      throw new InfrastructureNotFound("Process " + infrastructurePid + " is not running");
     }
     List<ProcessHandle> tree = new java.util.ArrayList<>(handle.get().descendants().toList());
     tree.add(0, handle.get());

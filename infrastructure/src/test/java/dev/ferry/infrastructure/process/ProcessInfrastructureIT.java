@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureBlocks;
 import dev.ferry.infrastructure.InfrastructureContract;
-import dev.ferry.infrastructure.InfrastructureException;
+import dev.ferry.infrastructure.InfrastructureNotAvailable;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
@@ -37,7 +37,7 @@ class ProcessInfrastructureIT extends InfrastructureContract {
   @Test
   void processOnAnotherHostIsLeftToItsAgent() {
     assertThatThrownBy(() -> create(List.of("true"), Map.of()).kill("elsewhere:123", Duration.ofSeconds(1)))
-        .isInstanceOf(InfrastructureException.class).hasMessageContaining("elsewhere");
+        .isInstanceOf(InfrastructureNotAvailable.class).hasMessageContaining("elsewhere");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code /work_queues}: create, read, patch, filter and {@code get_runs}, the agents' poll; and
@@ -114,17 +115,21 @@ final class WorkQueueRoutes {
     OffsetDateTime before = scheduledBefore == null ? Columns.now() : scheduledBefore;
     double wait = claim ? Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0))) : 0;
     long deadline = System.nanoTime() + Math.round(wait * 1e9);
-    return getRuns(id, before, limit, claim, System.nanoTime(), deadline).map(Reply::ok);
+    BooleanSupplier gone = () -> ctx.response().closed();
+    return getRuns(id, before, limit, claim, gone, System.nanoTime(), deadline).map(Reply::ok);
   }
 
   /**
    * The runs of a queue due before {@code before}, claimed or not; when there are none yet and the
-   * caller said it would wait, looks again as soon as this server
+   * caller said it would wait, looks again (unless the caller hung up) as soon as this server
    * creates a run for the queue, and every 100 ms for runs created elsewhere, until runs come or
    * the wait is over, with {@code before} moving on as time passes.
    */
-  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, boolean claim, long start,
-      long deadline) {
+  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, boolean claim, BooleanSupplier gone,
+      long start, long deadline) {
+    if (gone.getAsBoolean()) {
+      return Future.succeededFuture(List.of());
+    }
     OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
     Database.Work<Polled> look = c -> {
       WorkQueue queue = queues.byId(c, id)
@@ -140,7 +145,7 @@ final class WorkQueueRoutes {
     return (claim ? db.transaction(look) : db.read(look)).compose(polled -> polled.runs().isEmpty()
         && System.nanoTime() < deadline
         ? signals.next(polled.queue(), RECHECK_MILLIS)
-            .compose(ignored -> getRuns(id, before, limit, claim, start, deadline))
+            .compose(ignored -> getRuns(id, before, limit, claim, gone, start, deadline))
         : Future.succeededFuture(polled.runs()));
   }
 

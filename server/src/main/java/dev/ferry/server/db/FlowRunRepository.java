@@ -266,6 +266,10 @@ public final class FlowRunRepository {
     if (updated == 0) {
       return false;
     }
+    if (state.type() == StateType.SCHEDULED) {
+      // scheduled again: no agent holds it until the next claim
+      Sql.update(c, "UPDATE flow_run SET heartbeat = NULL WHERE id = ?", run.id().toString());
+    }
     Sql.update(c, "INSERT INTO flow_run_state (id, flow_run_id, type, name, timestamp, message, data, state_details)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         state.id().toString(), run.id().toString(), state.type().name(), state.name(), Columns.micros(now),

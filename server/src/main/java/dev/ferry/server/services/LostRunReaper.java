@@ -1,6 +1,7 @@
 package dev.ferry.server.services;
 
 import dev.ferry.model.State;
+import dev.ferry.model.StateDetails;
 import dev.ferry.model.StateType;
 import dev.ferry.server.db.Columns;
 import dev.ferry.server.db.FlowRunRepository;
@@ -13,7 +14,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Marks CRASHED the PENDING, RUNNING and AwaitingRetry runs whose agent stopped heartbeating:
- * the agent died with them (Prefect 2 leaves such runs stuck). Runs of agents that never heartbeat are left alone.
+ * the agent died with them (Prefect 2 leaves such runs stuck). A claimed run the agent never
+ * started (PENDING, no infrastructure pid) is scheduled again instead: nothing of it ran. Runs of agents that never heartbeat are left alone.
  */
 public final class LostRunReaper {
   private static final int BATCH = 500;
@@ -28,6 +30,9 @@ public final class LostRunReaper {
         .condition("r.heartbeat < ?", Columns.micros(now.minus(timeout)));
     State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
         + timeout.toSeconds() + " s; the run was lost with it.");
-    return runs.transitionEach(c, lost, BATCH, run -> crashed);
+    State again = new State(null, StateType.SCHEDULED, "Scheduled", null, "The agent that claimed this run stopped"
+        + " before starting it; it is scheduled again.", null, StateDetails.empty().withScheduledTime(now));
+    return runs.transitionEach(c, lost, BATCH,
+        run -> run.stateType() == StateType.PENDING && run.infrastructurePid() == null ? again : crashed);
   }
 }

@@ -43,8 +43,12 @@ public final class Services implements AutoCloseable {
     every(settings.schedulerInterval(), "scheduler", this::scheduleAll);
     every(settings.lateRunsInterval(), "late runs",
         () -> db.transaction(c -> lateRuns.mark(c, Columns.now(), settings.lateAfter())));
-    every(settings.reaperInterval(), "lost-run reaper",
-        () -> db.transaction(c -> reaper.reap(c, Columns.now(), settings.heartbeatTimeout())));
+    // Agents cannot heartbeat while the server is down: the reaper first gives them a full
+    // timeout after the server starts, so a server outage does not crash the runs agents hold.
+    long reapFrom = System.nanoTime() + settings.heartbeatTimeout().toNanos();
+    every(settings.reaperInterval(), "lost-run reaper", () -> System.nanoTime() - reapFrom < 0
+        ? Future.succeededFuture(0)
+        : db.transaction(c -> reaper.reap(c, Columns.now(), settings.heartbeatTimeout())));
   }
 
   /** Creates the missing scheduled runs of one deployment now, for the next 100 days; the answer is how many. */

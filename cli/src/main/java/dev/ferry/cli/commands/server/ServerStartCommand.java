@@ -45,7 +45,6 @@ public final class ServerStartCommand implements Callable<Integer> {
       return 0;
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().join();
-      shutdown.cleanedUp();
     }
   }
 }

@@ -1,0 +1,210 @@
+package dev.ferry.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.client.OrchestrationClient;
+import dev.ferry.json.Json;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.FlowRun;
+import dev.ferry.model.State;
+import dev.ferry.model.StateType;
+import dev.ferry.server.FerryServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Agent benchmarks against a ferry server in this JVM, with the agent as its own process through
+ * the repository's {@code ./ferry}: start to first poll, resident memory when idle, dispatch from
+ * a run's creation to its process starting, {@code deployment run --watch} to Completed, and
+ * throughput of many trivial runs at {@code --limit 16}. Prefect 2.7's numbers on this machine,
+ * as the issue gives them, are printed beside the targets.
+ */
+public final class AgentBench {
+  private static final int DISPATCHES = 20;
+  private static final int WATCHES = 5;
+  private static final int THROUGHPUT_RUNS = 1_000;
+  private static final Duration IDLE = Duration.ofSeconds(30);
+
+  private final Path ferry;
+  private final Path scratch;
+  private final Vertx vertx = Vertx.vertx();
+  private FerryServer server;
+  private OrchestrationClient client;
+
+  private AgentBench(Path ferry, Path scratch) {
+    this.ferry = ferry;
+    this.scratch = scratch;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path ferry = Path.of(args[0]).toAbsolutePath();
+    new AgentBench(ferry, Files.createTempDirectory("ferry-agent-bench")).run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    server = FerryServer.embedded(vertx, scratch.resolve("ferry.db"));
+    client = new OrchestrationClient(vertx, server.apiUrl(), null);
+    System.out.printf("%-52s %12s %12s %12s%n", "agent measure", "prefect 2.7", "target", "value");
+
+    Path code = Files.createDirectories(scratch.resolve("code"));
+    Files.writeString(code.resolve("flow.py"), """
+        import os, time
+
+        def main():
+            with open(os.environ["BENCH_STARTS"], "a") as starts:
+                starts.write("%s %d\\n" % (os.environ["PREFECT__FLOW_RUN_ID"], time.time_ns()))
+        """);
+    Path starts = scratch.resolve("starts.txt");
+    Deployment python = deployment("python", "bench", null, code, starts);
+    Deployment trivial = deployment("trivial", "bulk", List.of("true"), null, starts);
+
+    Instant launched = Instant.now();
+    Process agent = agent("bench", "--limit", "16");
+    UUID queue = await(client.readWorkQueueByName("bench")).id();
+    OffsetDateTime firstPoll = null;
+    while (firstPoll == null) {
+      firstPoll = await(client.readWorkQueueByName("bench")).lastPolled();
+    }
+    row("start to first poll s", "2.5", "< 0.5", Duration.between(launched, firstPoll.toInstant()).toMillis() / 1e3);
+
+    Thread.sleep(IDLE.toMillis());
+    row("resident memory idle after 30 s MiB", "118", "< 64", residentMiB(agent.pid()));
+
+    double[] dispatch = new double[DISPATCHES];
+    for (int i = 0; i < DISPATCHES; i++) {
+      FlowRun run = schedule(python);
+      dispatch[i] = Duration.between(run.created().toInstant(), startOf(starts, run.id())).toNanos() / 1e6;
+      awaitFinal(run.id());
+    }
+    row("dispatch run created -> process started p50 ms", "-", "< 100", median(dispatch));
+
+    double[] watch = new double[WATCHES];
+    for (int i = 0; i < WATCHES; i++) {
+      long start = System.nanoTime();
+      ProcessBuilder builder = new ProcessBuilder(ferry.toString(), "deployment", "run", "main/python", "--watch")
+          .redirectErrorStream(true).redirectOutput(scratch.resolve("watch.out").toFile());
+      builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
+      Process cli = builder.start();
+      if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+        throw new IllegalStateException("deployment run --watch failed: " + Files.readString(scratch.resolve("watch.out")));
+      }
+      watch[i] = (System.nanoTime() - start) / 1e9;
+    }
+    row("deployment run --watch to Completed median s", "7.8", "< 1.5", median(watch));
+    agent.destroy();
+    agent.waitFor(60, TimeUnit.SECONDS);
+
+    List<UUID> bulk = new ArrayList<>();
+    for (int i = 0; i < THROUGHPUT_RUNS; i++) {
+      bulk.add(schedule(trivial).id());
+    }
+    Process bulkAgent = agent("bulk", "--limit", "16");
+    long start = System.nanoTime();
+    for (UUID run : bulk) {
+      awaitFinal(run);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    row("throughput " + THROUGHPUT_RUNS + " trivial runs, --limit 16, runs/s", "-", ">= 50", THROUGHPUT_RUNS / seconds);
+    bulkAgent.destroy();
+    bulkAgent.waitFor(60, TimeUnit.SECONDS);
+    client.close();
+    server.close();
+  }
+
+  private Process agent(String queue, String... extra) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ferry.toString(), "agent", "start", "-q", queue));
+    command.addAll(Arrays.asList(extra));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(scratch.resolve("agent-" + queue + ".log").toFile());
+    builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
+    builder.environment().put("FERRY_HOME", scratch.resolve("home-" + queue).toString());
+    return builder.start();
+  }
+
+  private Deployment deployment(String name, String queue, List<String> command, Path code, Path starts) {
+    var schema = await(client.readBlockSchema(dev.ferry.blocks.BlockCatalog.bySlug("process").checksum()));
+    ObjectNode data = Json.object().put("type", "process");
+    data.set("command", Json.toTree(command));
+    data.putObject("env").put("BENCH_STARTS", starts.toString());
+    ObjectNode block = Json.object().put("name", name).put("is_anonymous", false)
+        .put("block_schema_id", schema.id().toString()).put("block_type_id", schema.blockTypeId().toString());
+    block.set("data", data);
+    UUID infrastructure = await(client.createBlockDocument(block)).id();
+    UUID flow = await(client.createFlow("main")).id();
+    ObjectNode body = Json.object().put("name", name).put("flow_id", flow.toString()).put("work_queue_name", queue)
+        .put("path", code == null ? null : code.toString()).put("entrypoint", "flow.py:main")
+        .put("infrastructure_document_id", infrastructure.toString());
+    return await(client.createDeployment(body));
+  }
+
+  private FlowRun schedule(Deployment deployment) {
+    ObjectNode body = Json.object();
+    body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
+    return await(client.createFlowRun(deployment.id(), body));
+  }
+
+  private void awaitFinal(UUID run) throws InterruptedException {
+    while (true) {
+      StateType type = await(client.readFlowRun(run)).stateType();
+      if (type.isFinal()) {
+        if (type != StateType.COMPLETED) {
+          throw new IllegalStateException("run " + run + " ended " + type);
+        }
+        return;
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  /** When the flow process of a run wrote its start line. */
+  private static Instant startOf(Path starts, UUID run) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(starts)) {
+        for (String line : Files.readAllLines(starts)) {
+          if (line.startsWith(run.toString())) {
+            long nanos = Long.parseLong(line.substring(line.indexOf(' ') + 1));
+            return Instant.ofEpochSecond(0, nanos);
+          }
+        }
+      }
+      Thread.sleep(2);
+    }
+    throw new IllegalStateException("run " + run + " never started");
+  }
+
+  private static double residentMiB(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for process " + pid);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void row(String measure, String prefect, String target, double value) {
+    System.out.printf("%-52s %12s %12s %12.2f%n", measure, prefect, target, value);
+  }
+
+  private static <T> T await(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().join();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.FerryProcess.Result;
+import dev.ferry.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ferry agent start} as a daemon: SIGTERM drains, a second signal stops at once, queues are created once. */
+class AgentLifecycleIT {
+  @TempDir Path root;
+  private Path project;
+  private FerryProcess ferry;
+
+  @BeforeEach
+  void project() throws Exception {
+    project = Files.createDirectories(root.resolve("project"));
+    Files.writeString(project.resolve("flow.py"), "def main():\n    pass\n");
+    ferry = new FerryProcess(project, root.resolve("home"));
+  }
+
+  @Test
+  void sigtermWaitsForTheRunningFlowThenExitsCleanly() throws Exception {
+    Holding holding = agentRunning("quick", "sleep 3; echo done", "60");
+
+    holding.agent().destroy();
+
+    assertThat(holding.agent().waitFor(60, TimeUnit.SECONDS)).as("the agent exits once the run ended").isTrue();
+    assertThat(holding.agent().exitValue()).isZero();
+    assertThat(state(holding.run()).path("type").asText()).isEqualTo("COMPLETED");
+    assertThat(ferry.read(holding.agent(), "err")).contains("Stopping: waiting up to 60 s for 1 flow runs");
+  }
+
+  @Test
+  void sigtermStopsARunStillGoingAfterTheDrainTimeoutAsCrashed() throws Exception {
+    Holding holding = agentRunning("slow", "sleep 300", "2");
+
+    holding.agent().destroy();
+
+    assertThat(holding.agent().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(holding.agent().exitValue()).isZero();
+    JsonNode state = state(holding.run());
+    assertThat(state.path("type").asText()).isEqualTo("CRASHED");
+    assertThat(state.path("message").asText()).contains("drain timeout of 2 s");
+  }
+
+  @Test
+  void aSecondSignalStopsTheAgentAtOnce() throws Exception {
+    Holding holding = agentRunning("stubborn", "sleep 300", "300");
+
+    holding.agent().destroy();
+    Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> ferry.read(holding.agent(), "err").contains("Stopping:"));
+    holding.agent().destroy();
+
+    assertThat(holding.agent().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(holding.agent().exitValue()).isEqualTo(143);
+  }
+
+  @Test
+  void aMissingQueueIsCreatedAndSaidSoOnce() throws Exception {
+    Result first = ferry.run("agent", "start", "-q", "fresh", "--run-once");
+    Result second = ferry.run("agent", "start", "-q", "fresh", "--run-once");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).containsOnlyOnce("Work queue 'fresh' did not exist: created it");
+    assertThat(second.err()).doesNotContain("did not exist");
+  }
+
+  /** An agent process and the run it is running. */
+  private record Holding(Process agent, String run) {}
+
+  /** An agent with a drain timeout, running a run of a deployment on its own queue whose process runs {@code script}. */
+  private Holding agentRunning(String queue, String script, String drainTimeout) throws Exception {
+    String run = runOf(queue, script);
+    Process agent = ferry.start("agent", "start", "-q", queue, "--drain-timeout", drainTimeout);
+    awaitState(run, "RUNNING");
+    return new Holding(agent, run);
+  }
+
+  /** A deployment on its own queue whose process runs {@code script}, and a run of it; the run's id. */
+  private String runOf(String queue, String script) throws Exception {
+    String command = Json.write(java.util.List.of("sh", "-c", script));
+    Result build = ferry.run("deployment", "build", "flow.py:main", "-n", queue, "-q", queue, "--override",
+        "command=" + command, "--apply");
+    assertThat(build.exitCode()).as(build.err()).isZero();
+    Result run = ferry.run("deployment", "run", "main/" + queue);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run.runId();
+  }
+
+  private void awaitState(String run, String type) {
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> state(run).path("type").asText().equals(type));
+  }
+
+  private JsonNode state(String runId) throws Exception {
+    Result inspect = ferry.run("flow-run", "inspect", runId);
+    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+    return Json.tree(inspect.out()).path("state");
+  }
+}

@@ -9,7 +9,8 @@ import java.util.List;
  * How an agent works. Start from {@link #of}, change what differs, then {@code build()}.
  *
  * @param queues the work queues it polls by name; created when missing
- * @param matchPrefixes prefixes of queue names it also polls, looked up again every {@link #MATCH_REFRESH}
+ * @param matchPrefixes prefixes of queue names it also polls
+ * @param matchRefresh how often the queues matching the prefixes are looked up again
  * @param limit the most runs it holds at once; null for no limit
  * @param queryInterval the pause between polls (and the longest a ferry claim waits)
  * @param prefetch how far ahead of their start time runs are claimed
@@ -21,7 +22,7 @@ import java.util.List;
  * @param killGrace how long a run's infrastructure has to stop after a polite stop, before it is forced
  * @param health the address {@code /health}, {@code /ready} and {@code /metrics} are served on; null for none
  */
-public record AgentOptions(List<String> queues, List<String> matchPrefixes, Integer limit, Duration queryInterval,
+public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit, Duration queryInterval,
     Duration prefetch, boolean runOnce, Path runsRoot, String python, Duration heartbeatInterval, String name,
     Duration killGrace, InetSocketAddress health) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
@@ -29,8 +30,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Inte
   public static final String DEFAULT_PYTHON = "python3";
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(30);
-  /** How often the queues matching {@link #matchPrefixes} are looked up again. */
-  public static final Duration MATCH_REFRESH = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_MATCH_REFRESH = Duration.ofSeconds(30);
   /** The most runs asked for in one poll of one queue. */
   public static final int BATCH = 10;
 
@@ -49,6 +49,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Inte
     private final List<String> queues;
     private final Path runsRoot;
     private List<String> matchPrefixes = List.of();
+    private Duration matchRefresh = DEFAULT_MATCH_REFRESH;
     private Integer limit;
     private Duration queryInterval = DEFAULT_QUERY_INTERVAL;
     private Duration prefetch = DEFAULT_PREFETCH;
@@ -65,6 +66,11 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Inte
 
     public Builder matchPrefixes(List<String> prefixes) {
       this.matchPrefixes = prefixes;
+      return this;
+    }
+
+    public Builder matchRefresh(Duration every) {
+      this.matchRefresh = every;
       return this;
     }
 
@@ -109,7 +115,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Inte
     }
 
     public AgentOptions build() {
-      return new AgentOptions(queues, matchPrefixes, limit, queryInterval, prefetch, runOnce, runsRoot, DEFAULT_PYTHON,
+      return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot, DEFAULT_PYTHON,
           heartbeatInterval, name, killGrace, health);
     }
   }

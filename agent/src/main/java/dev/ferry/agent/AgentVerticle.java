@@ -73,7 +73,7 @@ final class AgentVerticle extends VerticleBase {
       }
       timers.add(vertx.setPeriodic(options.queryInterval().toMillis(), id -> sweepCancelling()));
       if (!options.matchPrefixes().isEmpty()) {
-        timers.add(vertx.setPeriodic(AgentOptions.MATCH_REFRESH.toMillis(), id -> refreshQueues()));
+        timers.add(vertx.setPeriodic(options.matchRefresh().toMillis(), id -> refreshQueues()));
       }
       if (claim) {
         LOG.info("Agent '{}' polling work queues {} (ferry claim, long poll up to {} s a call)", options.name(),

@@ -1,0 +1,51 @@
+package dev.ferry.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.ferry.client.OrchestrationClient;
+import dev.ferry.json.Json;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.LogRecord;
+import dev.ferry.model.StateType;
+import dev.ferry.server.ServerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The API key a run is given never shows in the agent's log nor in the run's shipped log. */
+class RedactionIT extends AgentTest {
+  private static final String KEY = "pk-very-secret-4711";
+
+  @Override
+  protected ServerOptions serverOptions() {
+    ServerOptions embedded = super.serverOptions();
+    return new ServerOptions(embedded.databaseUrl(), embedded.host(), 0, KEY, embedded.services());
+  }
+
+  @Test
+  void aFlowPrintingItsApiKeyShowsStarsInBothLogs() {
+    ListAppender<ILoggingEvent> agentLog = new ListAppender<>();
+    agentLog.start();
+    ((Logger) LoggerFactory.getLogger("ferry.agent")).addAppender(agentLog);
+    client.close();
+    client = new OrchestrationClient(vertx, server.apiUrl(), KEY);
+    Deployment deployment = Fixtures.processDeployment(client, "leaky", "leaky",
+        List.of("sh", "-c", "echo the key is $PREFECT_API_KEY"), null);
+    UUID run = Fixtures.scheduleRun(client, deployment).id();
+
+    agent = await(Agent.start(vertx, client, KEY, options("leaky").build()));
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state(run) == StateType.COMPLETED);
+
+    List<String> shipped = await(client.filterLogs(OrchestrationClient.filter("logs", "flow_run_id", "any_",
+        Json.toTree(List.of(run))))).stream().map(LogRecord::message).toList();
+    assertThat(shipped).contains("the key is **********").noneMatch(line -> line.contains(KEY));
+    assertThat(agentLog.list).extracting(ILoggingEvent::getFormattedMessage)
+        .anyMatch(line -> line.contains("the key is **********")).noneMatch(line -> line.contains(KEY));
+  }
+}

@@ -5,10 +5,11 @@ FROM ${BASE_IMAGE}
 
 RUN useradd --system --create-home --home-dir /var/lib/ferry ferry
 COPY cli/target/ferry.jar /opt/ferry/ferry.jar
+COPY deploy/jvm/agent.options /opt/ferry/agent.options
 
 USER ferry
 WORKDIR /var/lib/ferry
-ENV FERRY_HOME=/var/lib/ferry
+ENV FERRY_HOME=/var/lib/ferry MALLOC_ARENA_MAX=2
 
-ENTRYPOINT ["java", "-jar", "/opt/ferry/ferry.jar"]
+ENTRYPOINT ["java", "@/opt/ferry/agent.options", "-jar", "/opt/ferry/ferry.jar"]
 CMD ["agent", "start", "-q", "default"]

@@ -41,10 +41,12 @@ public final class Agent {
    */
   public static Future<Agent> start(Vertx vertx, OrchestrationClient client, String apiKey, AgentOptions options) {
     Blocking blocking = new Blocking(vertx, "ferry-agent", WORKERS);
+    Future<String> python = blocking.run(() -> Launcher.resolve(options.python()));
     AgentMetrics metrics = new AgentMetrics();
     ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
     LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);
-    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics);
+    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics,
+        python);
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
     Agent agent = new Agent(vertx, verticle, submitter, logs, blocking);

@@ -64,7 +64,8 @@ final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return queues.refresh().compose(found -> claimOffered()).onSuccess(claim -> {
+    Future<Boolean> claimOffered = claimOffered();
+    return Future.all(queues.refresh(), claimOffered).map(both -> claimOffered.result()).onSuccess(claim -> {
       claimProtocol = claim;
       timers.add(vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat()));
       if (options.runOnce()) {

@@ -70,8 +70,12 @@ public final class FlowRunSubmitter {
   /** Runs the agent stopped itself when it stopped: it reports their end. */
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
 
+  /** The Python interpreter that runs the ferry launcher, resolved to a path once, while the agent starts. */
+  private final Future<String> python;
+
   FlowRunSubmitter(Vertx vertx, OrchestrationClient client, ApiLink link, String apiKey, LogShipper logs,
-      AgentOptions options, Blocking blocking, AgentMetrics metrics) {
+      AgentOptions options, Blocking blocking, AgentMetrics metrics, Future<String> python) {
+    this.python = python;
     this.vertx = vertx;
     this.client = client;
     this.link = link;
@@ -90,7 +94,7 @@ public final class FlowRunSubmitter {
   public Future<StateType> submit(FlowRun run) {
     Path dir = options.runsRoot().resolve(run.id().toString());
     long claimed = System.nanoTime();
-    return blocks.read(run)
+    return python.compose(ignored -> blocks.read(run))
         .compose(parts -> blocking.run(() -> launch(parts, dir)))
         .compose(started -> {
           metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
@@ -151,7 +155,7 @@ public final class FlowRunSubmitter {
     env.put("FERRY_FLOW_ENTRYPOINT", deployment.entrypoint() == null ? "" : deployment.entrypoint());
     env.put("FERRY_FLOW_PARAMETERS", Json.write(run.parameters()));
     env.put("PYTHONUNBUFFERED", "1");
-    RunContext context = new RunContext(run.id(), run.name(), dir, env, Launcher.install(dir, options.python()));
+    RunContext context = new RunContext(run.id(), run.name(), dir, env, Launcher.install(dir, python.result()));
     LaunchSpec spec = infrastructure.prepare(context);
     Redactor redactor = Redactor.of(apiKey, p.infrastructure(), p.storage());
     boolean echo = infrastructure.streamsOutput();
@@ -175,8 +179,9 @@ public final class FlowRunSubmitter {
   }
 
   /**
-   * Reports how the run ended, after its output, unless it already has a final state or is
-   * being cancelled (the canceller reports that).
+   * Reports how the run ended, after its output: a custom command by its exit; a launcher run,
+   * unless it reported a final state itself, by what it handed over, or as CRASHED. A run being
+   * cancelled is left to the canceller.
    */
   private Future<StateType> finish(FlowRun run, Running started, Exit exit) {
     agentLine(run.id(), 20, EXIT_LINE + exit.description() + ".");
@@ -184,6 +189,9 @@ public final class FlowRunSubmitter {
     Future<Void> shipped = link.persist(logs::flush);
     if (abandoned.contains(run.id())) {
       return shipped.map(StateType.CRASHED);
+    }
+    if (!started.spec().reportsOwnStates()) {
+      return shipped.compose(ignored -> report(run.id(), run.name(), endOf(run, started, exit)));
     }
     return shipped.compose(ignored -> link.persist(() -> client.readFlowRun(run.id()))).compose(current -> {
       if (current.state() != null && current.state().isFinal()) {
@@ -220,6 +228,9 @@ public final class FlowRunSubmitter {
   /** Sets a state, waiting for the API; a refusal is logged, an error about this run ends its reporting. */
   private Future<StateType> report(UUID id, String name, State state) {
     return link.persist(() -> client.setFlowRunState(id, state, false)).map(result -> {
+      if (result.state().type() == StateType.CANCELLING) {
+        return StateType.CANCELLED; // the canceller reports how it ended
+      }
       if (!result.accepted()) {
         LOG.warn("The server did not accept {} for flow run '{}' ({}): {}", state.type(), name, id, result.reason());
       }

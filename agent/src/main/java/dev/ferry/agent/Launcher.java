@@ -3,6 +3,7 @@ package dev.ferry.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,25 @@ final class Launcher {
     Files.createDirectories(file.getParent());
     Files.write(file, SOURCE);
     return List.of(python, file.toString());
+  }
+
+  /**
+   * The interpreter {@code python} stands for, as a path: version managers (pyenv, asdf) put a
+   * shell script first on the PATH that costs a few hundred milliseconds at every start, so the
+   * agent asks once. Falls back to {@code python} itself when it cannot run. Blocking.
+   */
+  static String resolve(String python) {
+    try {
+      Process process = new ProcessBuilder(python, "-c", "import sys; print(sys.executable)")
+          .redirectErrorStream(true).start();
+      String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return process.waitFor() == 0 && !printed.isEmpty() && Files.isExecutable(Path.of(printed)) ? printed : python;
+    } catch (IOException e) {
+      return python;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return python;
+    }
   }
 
   private static byte[] read() {

@@ -175,7 +175,7 @@ public final class ServerBench {
       }
       latencies[i] = ChronoUnit.NANOS.between(run.created(), pending.timestamp());
     }
-    await(agent.stop());
+    await(agent.drain(Duration.ofSeconds(30)));
     return latencies;
   }
 

@@ -17,7 +17,7 @@ public enum LogFormat {
     }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
+    ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender(LogSetup.APPENDER);
     JsonLogEncoder encoder = new JsonLogEncoder();
     encoder.setContext(context);
     encoder.start();

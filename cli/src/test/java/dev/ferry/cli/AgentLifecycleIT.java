@@ -75,6 +75,17 @@ class AgentLifecycleIT {
     assertThat(second.err()).doesNotContain("did not exist");
   }
 
+  @Test
+  void jsonLogFormatWritesOneJsonObjectPerLine() throws Exception {
+    Result agent = ferry.run("agent", "start", "-q", "json", "--run-once", "--log-format", "json");
+
+    assertThat(agent.exitCode()).as(agent.err()).isZero();
+    java.util.List<String> lines = agent.err().lines().toList();
+    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(Json.tree(line).path("message").isTextual()).isTrue());
+    assertThat(lines).anySatisfy(line -> assertThat(Json.tree(line).path("message").asText())
+        .contains("polling work queues [json] once"));
+  }
+
   /** An agent process and the run it is running. */
   private record Holding(Process agent, String run) {}
 

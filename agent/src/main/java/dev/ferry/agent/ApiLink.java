@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -75,11 +74,6 @@ final class ApiLink {
   /** Whether the last call to the API was answered. */
   boolean reachable() {
     return lastAnswer != null && !down;
-  }
-
-  /** How long since the API last answered; null before it ever did. */
-  Duration sinceLastAnswer() {
-    return lastAnswer == null ? null : Duration.between(lastAnswer, Instant.now());
   }
 
   static boolean retryable(Throwable error) {

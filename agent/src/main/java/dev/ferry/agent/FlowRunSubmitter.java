@@ -110,11 +110,6 @@ public final class FlowRunSubmitter {
         });
   }
 
-  /** How many runs this agent started that have not ended. */
-  int runningCount() {
-    return running.size();
-  }
-
   /**
    * Stops every run still running and marks it CRASHED with {@code reason}: what an agent does
    * with its runs when it stops before they end.

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Agent benchmarks against a ferry server in this JVM, with the agent as its own process, started
- * the way the systemd unit starts it ({@code java @deploy/jvm/agent.options -jar ferry.jar}, with
- * the class-data archive {@code ./ferry} makes): start to first poll, resident memory when idle, dispatch from
+ * the way {@code ./ferry} starts it ({@code java @deploy/jvm/agent.options -jar ferry.jar}, with
+ * the agent's class-data archive): start to first poll, resident memory when idle, dispatch from
  * a run's creation to its process starting, {@code deployment run --watch} to Completed, and
  * throughput of many trivial runs at {@code --limit 16}. Prefect 2.7's numbers on this machine,
  * as the issue gives them, are printed beside the targets.
@@ -146,10 +146,13 @@ public final class AgentBench {
     return builder.start();
   }
 
-  /** A java command line for ferry's jar, with its class-data archive: JVM options first, then ferry's arguments. */
+  /**
+   * A java command line for ferry's jar, with the class-data archive {@code ./ferry} uses for it
+   * (the agent's own for the agent): JVM options first, then ferry's arguments.
+   */
   private List<String> java(List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of("java",
-        "-XX:SharedArchiveFile=" + root.resolve("cli/target/ferry.jsa")));
+    String archive = arguments.contains("agent") ? "cli/target/agent.jsa" : "cli/target/ferry.jsa";
+    List<String> command = new ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + root.resolve(archive)));
     arguments.stream().filter(argument -> argument.startsWith("-X") || argument.startsWith("@")).forEach(command::add);
     command.addAll(List.of("-jar", root.resolve("cli/target/ferry.jar").toString()));
     arguments.stream().filter(argument -> !argument.startsWith("-X") && !argument.startsWith("@"))

@@ -41,7 +41,7 @@ public final class Agent {
    */
   public static Future<Agent> start(Vertx vertx, OrchestrationClient client, String apiKey, AgentOptions options) {
     Blocking blocking = new Blocking(vertx, "ferry-agent", WORKERS);
-    Future<String> python = blocking.run(() -> Launcher.resolve(options.python()));
+    Future<String> python = blocking.run(() -> Launcher.resolve(AgentOptions.PYTHON));
     AgentMetrics metrics = new AgentMetrics(options.health() != null);
     ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
     LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);

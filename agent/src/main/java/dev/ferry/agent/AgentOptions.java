@@ -16,18 +16,18 @@ import java.util.List;
  * @param prefetch how far ahead of their start time runs are claimed
  * @param runOnce poll once, wait for what was launched, then stop
  * @param runsRoot the folder under which each run gets a fresh working directory
- * @param python the Python interpreter that runs the ferry launcher
  * @param heartbeatInterval how often the agent tells a ferry server which runs it holds
  * @param name the agent's name in its log and heartbeats
  * @param killGrace how long a run's infrastructure has to stop after a polite stop, before it is forced
  * @param health the address {@code /health}, {@code /ready} and {@code /metrics} are served on; null for none
  */
 public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit, Duration queryInterval,
-    Duration prefetch, boolean runOnce, Path runsRoot, String python, Duration heartbeatInterval, String name,
+    Duration prefetch, boolean runOnce, Path runsRoot, Duration heartbeatInterval, String name,
     Duration killGrace, InetSocketAddress health) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_PREFETCH = Duration.ofSeconds(10);
-  public static final String DEFAULT_PYTHON = "python3";
+  /** The Python interpreter that runs the ferry launcher, as found on the PATH. */
+  public static final String PYTHON = "python3";
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_MATCH_REFRESH = Duration.ofSeconds(30);
@@ -115,7 +115,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
     }
 
     public AgentOptions build() {
-      return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot, DEFAULT_PYTHON,
+      return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot,
           heartbeatInterval, name, killGrace, health);
     }
   }

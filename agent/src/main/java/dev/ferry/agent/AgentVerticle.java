@@ -46,7 +46,8 @@ final class AgentVerticle extends VerticleBase {
   private final Backoff pollBackoff = new Backoff();
   private boolean claimProtocol;
   private boolean polling;
-  private boolean draining;
+  /** Set by a stop, from any thread. */
+  private volatile boolean draining;
   private boolean heartbeats = true;
   private final List<Long> timers = new ArrayList<>();
 
@@ -92,14 +93,17 @@ final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopClaiming();
+    timers.forEach(vertx::cancelTimer);
+    timers.clear();
     return Future.succeededFuture();
   }
 
-  /** Stops claiming: runs a poll under way still brings are given back to their queue. */
+  /**
+   * Stops claiming: runs a poll under way still brings are given back to their queue. Heartbeats
+   * and cancellation go on for the runs the agent still holds.
+   */
   void stopClaiming() {
     draining = true;
-    timers.forEach(vertx::cancelTimer);
-    timers.clear();
   }
 
   /** How many runs this agent holds. */
@@ -130,6 +134,9 @@ final class AgentVerticle extends VerticleBase {
   }
 
   private void refreshQueues() {
+    if (draining) {
+      return;
+    }
     queues.refresh().onSuccess(current -> {
       if (claimProtocol) {
         current.stream().filter(queue -> !looping.contains(queue.id())).forEach(this::claimLoop);

@@ -22,7 +22,7 @@ final class ApiLink {
   private final Vertx vertx;
   private final URI api;
   private final AgentMetrics metrics;
-  private boolean down;
+  private volatile boolean down;
   private volatile Instant lastAnswer;
 
   ApiLink(Vertx vertx, URI api, AgentMetrics metrics) {

@@ -32,7 +32,7 @@ final class Canceller {
   private final RunBlocks blocks;
   private final Blocking blocking;
   private final Duration grace;
-  /** Runs being cancelled now, and runs left to the agents of other hosts (said once). */
+  /** Runs being cancelled now, and cancelling runs left to the agents of other hosts (said once each). */
   private final Set<UUID> busy = new HashSet<>();
   private final Set<UUID> elsewhere = new HashSet<>();
 
@@ -54,6 +54,7 @@ final class Canceller {
     ((ObjectNode) filter.get("flow_runs")).putObject("work_queue_name").set("any_", Json.toTree(queueNames));
     return client.filterFlowRuns(filter).map(runs -> {
       link.answered();
+      elsewhere.retainAll(runs.stream().map(FlowRun::id).toList());
       runs.stream().filter(run -> !busy.contains(run.id()) && !elsewhere.contains(run.id())).forEach(this::cancel);
       return null;
     });

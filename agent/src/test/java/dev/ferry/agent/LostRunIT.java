@@ -38,6 +38,19 @@ class LostRunIT extends AgentTest {
     assertThat(await(client.readFlowRun(runId)).state().message()).contains("stopped sending heartbeats");
   }
 
+  @Test
+  void aDrainingAgentKeepsHeartbeatingItsRunsUntilTheyEnd() {
+    UUID runId = scheduleRun(List.of("sh", "-c", "sleep 4"));
+    startAgent(options("lost").queryInterval(Duration.ofMillis(200)).heartbeatInterval(Duration.ofMillis(200)));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state(runId) == StateType.RUNNING);
+
+    await(agent.drain(Duration.ofSeconds(30)));
+    agent = null;
+
+    assertThat(state(runId)).as("the reaper (1 s timeout) left the run alone while the agent drained")
+        .isEqualTo(StateType.COMPLETED);
+  }
+
   private UUID scheduleRun(List<String> command) {
     Deployment deployment = Fixtures.processDeployment(client, "lost", "lost", command, null);
     return Fixtures.scheduleRun(client, deployment).id();

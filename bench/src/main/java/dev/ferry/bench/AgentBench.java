@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Agent benchmarks against a ferry server in this JVM, with the agent as its own process, started
@@ -76,10 +77,9 @@ public final class AgentBench {
     Instant launched = Instant.now();
     Process agent = agent("bench", "--limit", "16");
     UUID queue = await(client.readWorkQueueByName("bench")).id();
-    OffsetDateTime firstPoll = null;
-    while (firstPoll == null) {
-      firstPoll = await(client.readWorkQueueByName("bench")).lastPolled();
-    }
+    until("the agent's first poll", Duration.ofSeconds(60),
+        () -> await(client.readWorkQueueByName("bench")).lastPolled() != null);
+    OffsetDateTime firstPoll = await(client.readWorkQueueByName("bench")).lastPolled();
     row("start to first poll s", "2.5", "< 0.5", Duration.between(launched, firstPoll.toInstant()).toMillis() / 1e3);
 
     Thread.sleep(IDLE.toMillis());
@@ -112,9 +112,8 @@ public final class AgentBench {
     ObjectNode completed = OrchestrationClient.filter("flow_runs", "state", "type",
         Json.object().set("any_", Json.toTree(List.of(StateType.COMPLETED))));
     completed.putObject("deployments").putObject("id").set("any_", Json.toTree(List.of(trivial.id())));
-    while (await(client.countFlowRuns(completed)) < THROUGHPUT_RUNS) {
-      Thread.sleep(50);
-    }
+    until(THROUGHPUT_RUNS + " runs completed", Duration.ofMinutes(10),
+        () -> await(client.countFlowRuns(completed)) >= THROUGHPUT_RUNS);
     double seconds = (System.nanoTime() - start) / 1e9;
     row("throughput " + THROUGHPUT_RUNS + " trivial runs, --limit 16, runs/s", "-", ">= 50", THROUGHPUT_RUNS / seconds);
     bulkAgent.destroy();
@@ -183,13 +182,19 @@ public final class AgentBench {
   }
 
   private void awaitFinal(UUID run) throws InterruptedException {
-    while (true) {
-      StateType type = await(client.readFlowRun(run)).stateType();
-      if (type.isFinal()) {
-        if (type != StateType.COMPLETED) {
-          throw new IllegalStateException("run " + run + " ended " + type);
-        }
-        return;
+    until("run " + run + " ended", Duration.ofSeconds(60), () -> await(client.readFlowRun(run)).stateType().isFinal());
+    StateType type = await(client.readFlowRun(run)).stateType();
+    if (type != StateType.COMPLETED) {
+      throw new IllegalStateException("run " + run + " ended " + type);
+    }
+  }
+
+  /** Looks at {@code condition} every few milliseconds until it holds; fails after {@code timeout}. */
+  private static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException(what + " did not happen within " + timeout);
       }
       Thread.sleep(5);
     }
@@ -197,19 +202,19 @@ public final class AgentBench {
 
   /** When the flow process of a run wrote its start line. */
   private static Instant startOf(Path starts, UUID run) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(starts)) {
-        for (String line : Files.readAllLines(starts)) {
-          if (line.startsWith(run.toString())) {
-            long nanos = Long.parseLong(line.substring(line.indexOf(' ') + 1));
-            return Instant.ofEpochSecond(0, nanos);
-          }
-        }
-      }
-      Thread.sleep(2);
+    until("run " + run + " started", Duration.ofSeconds(30), () -> startLine(starts, run) != null);
+    String line = startLine(starts, run);
+    return Instant.ofEpochSecond(0, Long.parseLong(line.substring(line.indexOf(' ') + 1)));
+  }
+
+  private static String startLine(Path starts, UUID run) {
+    try {
+      return Files.exists(starts)
+          ? Files.readAllLines(starts).stream().filter(line -> line.startsWith(run.toString())).findFirst().orElse(null)
+          : null;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    throw new IllegalStateException("run " + run + " never started");
   }
 
   private static double residentMiB(long pid) throws IOException {

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the CLI reads from the world: the environment variables, the current directory and where
- * to print. Only {@link Main} builds it from the real process; tests build their own.
+ * What the CLI reads from the world: the environment variables, the current directory, where to
+ * print, and the settings sources built on the environment (the profile file is read once, when
+ * first needed). Only {@link Main} builds it from the real process; tests build their own.
  */
-public record CliEnvironment(Map<String, String> env, Path workingDir, PrintStream out) {
-  /** The settings for a command, with its {@code --api} flag (null when not given). */
-  public FerrySettings settings(String apiFlag) {
-    return FerrySettings.load(sources(), apiFlag);
+public record CliEnvironment(Map<String, String> env, Path workingDir, PrintStream out, SettingSources sources) {
+  public CliEnvironment(Map<String, String> env, Path workingDir, PrintStream out) {
+    this(env, workingDir, out, new SettingSources(env));
   }
 
-  /** Where settings come from when no flag gives them: the environment, then the profile. */
-  public SettingSources sources() {
-    return new SettingSources(env);
+  /** The settings for a command, with its {@code --api} flag (null when not given). */
+  public FerrySettings settings(String apiFlag) {
+    return FerrySettings.load(sources, apiFlag);
   }
 }

@@ -49,7 +49,7 @@ public final class QuickstartCommand extends ApiCommand {
     out.println("    API: " + (settings.embedded() ? "embedded, on " + settings.database() : settings.apiUrl()));
     BuildRequest request = new BuildRequest("hello.py:hello", "quickstart", QUEUE, List.of("quickstart"), null,
         Path.of("hello-deployment.yaml"), null, null, List.of(), List.of("name=ferry"), null, null, false, null);
-    DeploymentBuilder builder = new DeploymentBuilder(project, new FlowInspector(AgentOptions.DEFAULT_PYTHON),
+    DeploymentBuilder builder = new DeploymentBuilder(project, new FlowInspector(AgentOptions.PYTHON),
         new BlockDocuments(session.client()), out);
     DeploymentManifest manifest = builder.build(request);
     ManifestYaml.write(manifest, builder.output(request));

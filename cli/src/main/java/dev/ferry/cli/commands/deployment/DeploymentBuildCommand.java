@@ -81,7 +81,7 @@ public final class DeploymentBuildCommand implements Callable<Integer> {
   public Integer call() {
     BuildRequest request = new BuildRequest(entrypoint, name, workQueue, tags, version, output, infrastructureBlock,
         storageBlock, overrides, params, paramsJson, path, skipUpload, schedule.schedule());
-    FlowInspector inspector = new FlowInspector(AgentOptions.DEFAULT_PYTHON);
+    FlowInspector inspector = new FlowInspector(AgentOptions.PYTHON);
     if (!request.readsBlocks() && !apply) {
       write(new DeploymentBuilder(environment.workingDir(), inspector, null, environment.out()), request);
       return 0;

@@ -5,11 +5,13 @@ FROM ${BASE_IMAGE}
 
 RUN useradd --system --create-home --home-dir /var/lib/ferry ferry
 COPY cli/target/ferry.jar /opt/ferry/ferry.jar
-COPY deploy/jvm/agent.options /opt/ferry/agent.options
+COPY deploy/jvm/agent.options deploy/jvm/archive /opt/ferry/
+# the agent's class-data archive, made with the image's own JVM: a faster start and less memory
+RUN /opt/ferry/archive agent /opt/ferry/ferry.jar /opt/ferry/agent.jsa /opt/ferry/agent.options
 
 USER ferry
 WORKDIR /var/lib/ferry
 ENV FERRY_HOME=/var/lib/ferry MALLOC_ARENA_MAX=2
 
-ENTRYPOINT ["java", "@/opt/ferry/agent.options", "-jar", "/opt/ferry/ferry.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/ferry/agent.jsa", "@/opt/ferry/agent.options", "-jar", "/opt/ferry/ferry.jar"]
 CMD ["agent", "start", "-q", "default"]

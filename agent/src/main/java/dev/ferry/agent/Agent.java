@@ -41,12 +41,14 @@ public final class Agent {
    */
   public static Future<Agent> start(Vertx vertx, OrchestrationClient client, String apiKey, AgentOptions options) {
     Blocking blocking = new Blocking(vertx, "ferry-agent", WORKERS);
-    Future<String> python = blocking.run(() -> Launcher.resolve(AgentOptions.PYTHON));
+    // asked once the agent polls: the question runs a process (a version manager's shim costs a few
+    // hundred milliseconds of CPU) that would otherwise compete with the agent's start
+    Promise<String> python = Promise.promise();
     AgentMetrics metrics = new AgentMetrics(options.health() != null);
     ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
     LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);
     FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics,
-        python);
+        python.future());
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
     Agent agent = new Agent(vertx, verticle, submitter, logs, blocking);
@@ -60,6 +62,7 @@ public final class Agent {
         });
     return healthUp.compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
       agent.deploymentId = id;
+      blocking.run(() -> Launcher.resolve(AgentOptions.PYTHON)).onComplete(python);
       return agent;
     });
   }

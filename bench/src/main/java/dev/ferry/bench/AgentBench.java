@@ -196,7 +196,7 @@ public final class AgentBench {
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException(what + " did not happen within " + timeout);
       }
-      Thread.sleep(5);
+      Thread.sleep(20);
     }
   }
 

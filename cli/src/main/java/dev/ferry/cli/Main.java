@@ -8,6 +8,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty's buffer events load the JFR runtime, a few hundred milliseconds at start; ferry records none
+    System.getProperties().putIfAbsent("io.netty.jfr.enabled", "false");
+    // host names are resolved by the JDK, as every other program here resolves them (nsswitch.conf,
+    // /etc/hosts), rather than by Vert.x's own DNS client, which is also a hundred classes more
+    System.getProperties().putIfAbsent("vertx.disableDnsResolver", "true");
+    Preload.start();
     CliEnvironment environment = new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), System.out);
     System.exit(run(environment, args));
   }
@@ -15,6 +21,7 @@ public final class Main {
   /** Runs one command line and returns its exit code. */
   public static int run(CliEnvironment environment, String... args) {
     CommandLine cli = new CommandLine(new FerryCommand(), new CommandFactory(environment));
+    FerryCommand.nounsFor(args).forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setDefaultValueProvider(new SettingDefaults(environment.sources()));

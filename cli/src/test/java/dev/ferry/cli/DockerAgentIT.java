@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The repository's Dockerfile, built for real on a local base image, runs {@code agent start} in
- * a container against a ferry server on this host; the flow run it claims completes.
+ * The repository's Dockerfile, built for real on a local base image (with the agent's class-data
+ * archive made inside it), runs {@code agent start} in a container against a ferry server on this
+ * host; the flow run it claims completes.
  */
 class DockerAgentIT {
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -37,6 +38,10 @@ class DockerAgentIT {
   void agentInItsImageRunsAFlowRunToCompletion() throws Exception {
     String base = TestDocker.baseImage();
     docker(300, "build", "--network", "host", "--build-arg", "BASE_IMAGE=" + base, "-t", IMAGE, REPOSITORY.toString());
+    // the image's class-data archive maps (-Xshare:on fails the JVM when it cannot)
+    assertThat(docker(60, "run", "--rm", "--entrypoint", "java", IMAGE, "-Xshare:on",
+        "-XX:SharedArchiveFile=/opt/ferry/agent.jsa", "@/opt/ferry/agent.options", "-jar", "/opt/ferry/ferry.jar",
+        "version")).contains("ferry ");
     Vertx vertx = Vertx.vertx();
     try (FerryServer server = FerryServer.embedded(vertx, dir.resolve("ferry.db"))) {
       OrchestrationClient client = new OrchestrationClient(vertx, server.apiUrl(), null);
@@ -53,6 +58,7 @@ class DockerAgentIT {
       client.close();
     } finally {
       await(vertx.close());
+      docker(60, "rmi", IMAGE); // each build would otherwise leave the last one's layers behind
     }
   }
 

@@ -29,7 +29,6 @@ import java.util.TreeMap;
 public final class Profiles {
   public static final String FILE = "profiles.toml";
   public static final String DEFAULT = "default";
-  private static final TomlMapper TOML = new TomlMapper();
 
   private final Path file;
   private String active;
@@ -51,7 +50,7 @@ public final class Profiles {
     }
     JsonNode root;
     try {
-      root = TOML.readTree(file.toFile());
+      root = Toml.MAPPER.readTree(file.toFile());
     } catch (JacksonException e) {
       throw new InvalidInputException(file + " is not valid TOML: " + e.getOriginalMessage()
           + "; fix it, or delete it to start from an empty default profile");
@@ -108,7 +107,7 @@ public final class Profiles {
   }
 
   public void save() {
-    ObjectNode root = TOML.createObjectNode().put("active", active);
+    ObjectNode root = Toml.MAPPER.createObjectNode().put("active", active);
     ObjectNode all = root.putObject("profiles");
     profiles.forEach((name, values) -> {
       ObjectNode profile = all.putObject(name);
@@ -116,9 +115,14 @@ public final class Profiles {
     });
     try {
       Files.createDirectories(file.getParent());
-      TOML.writeValue(file.toFile(), root);
+      Toml.MAPPER.writeValue(file.toFile(), root);
     } catch (IOException e) {
       throw new InvalidInputException("Cannot write " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The TOML mapper, made only when a profile file is read or written: most commands have none to read. */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
   }
 }

@@ -6,7 +6,6 @@ import dev.ferry.server.FerryServer;
 import dev.ferry.settings.FerrySettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -27,8 +26,7 @@ public final class ApiSession implements AutoCloseable {
   }
 
   public static ApiSession open(FerrySettings settings) {
-    // one event loop: a command's or an agent's work is waiting on the API; what blocks runs on workers
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Vertx vertx = Preload.vertx();
     try {
       FerryServer server = settings.embedded() ? FerryServer.embedded(vertx, settings.database()) : null;
       var url = server != null ? server.apiUrl() : settings.apiUrl();

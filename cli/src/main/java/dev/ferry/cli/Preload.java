@@ -1,24 +1,44 @@
 package dev.ferry.cli;
 
 import dev.ferry.json.Json;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts logging, the JSON mapper and Vert.x's platform probes on a second thread while the main
- * thread parses the command line: each costs tens of milliseconds of class loading and static
- * initialisation that an agent or an API command would otherwise wait for one after the other.
+ * Starts the Vert.x instance of the command's API session (and logging with it) and the JSON mapper on a second
+ * thread while the main thread parses the command line: each costs tens of milliseconds of class
+ * loading and initialisation that an agent or an API command would otherwise wait for in turn.
  */
 final class Preload {
+  private static final AtomicReference<CompletableFuture<Vertx>> VERTX = new AtomicReference<>();
+
   private Preload() {}
 
   static void start() {
+    CompletableFuture<Vertx> vertx = new CompletableFuture<>();
+    VERTX.set(vertx);
     Thread thread = new Thread(() -> {
-      LoggerFactory.getILoggerFactory();
-      Json.MAPPER.getTypeFactory();
-      new VertxOptions();
+      try {
+        vertx.complete(newVertx());
+        Json.MAPPER.getTypeFactory();
+      } catch (RuntimeException | Error e) {
+        vertx.completeExceptionally(e);
+      }
     }, "ferry-preload");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** The Vert.x instance for an API session: the preloaded one the first time, a new one after that. */
+  static Vertx vertx() {
+    CompletableFuture<Vertx> preloaded = VERTX.getAndSet(null);
+    return preloaded == null ? newVertx() : preloaded.exceptionally(error -> newVertx()).join();
+  }
+
+  /** One event loop: a command's or an agent's work is waiting on the API; what blocks runs on workers. */
+  private static Vertx newVertx() {
+    return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.commands.server.ServerCommand;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -13,7 +14,9 @@ public final class Main {
     // host names are resolved by the JDK, as every other program here resolves them (nsswitch.conf,
     // /etc/hosts), rather than by Vert.x's own DNS client, which is also a hundred classes more
     System.getProperties().putIfAbsent("vertx.disableDnsResolver", "true");
-    Preload.start();
+    if (!FerryCommand.nounsFor(args).contains(ServerCommand.class)) { // the server makes a Vert.x of its own
+      Preload.start();
+    }
     CliEnvironment environment = new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), System.out);
     System.exit(run(environment, args));
   }

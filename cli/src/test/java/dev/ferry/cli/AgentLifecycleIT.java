@@ -53,6 +53,22 @@ class AgentLifecycleIT {
   }
 
   @Test
+  void aZeroDrainTimeoutLeavesTheRunRunningAndWritingItsOutput() throws Exception {
+    Path finished = root.resolve("finished");
+    Holding holding = agentRunning("left", "sleep 3; echo after the agent left; touch " + finished, "0");
+
+    holding.agent().destroy();
+
+    assertThat(holding.agent().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(holding.agent().exitValue()).isZero();
+    assertThat(ferry.read(holding.agent(), "err")).contains("Stopping with 1 flow runs left running (--drain-timeout 0)");
+    assertThat(finished).as("the run outlives the agent").doesNotExist();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(finished));
+    assertThat(root.resolve("home/runs/" + holding.run() + "/.ferry/output.log")).content()
+        .contains("after the agent left");
+  }
+
+  @Test
   void aSecondSignalStopsTheAgentAtOnce() throws Exception {
     Holding holding = agentRunning("stubborn", "sleep 300", "300");
 

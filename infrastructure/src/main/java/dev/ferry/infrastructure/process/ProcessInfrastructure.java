@@ -10,13 +10,11 @@ import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,12 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a flow as a child process of the agent. The infrastructure pid is {@code host:pid}; kill
- * stops the whole process tree, politely first.
+ * Runs a flow as a child process of the agent. Its output (stdout and stderr) goes to
+ * {@code .ferry/output.log} in the run's folder, which the agent follows. The infrastructure pid is
+ * {@code host:pid}; kill stops the whole process tree, politely first.
  */
 public final class ProcessInfrastructure implements Infrastructure {
-  /** How long output is still read after the process exited. */
-  private static final Duration OUTPUT_AFTER_EXIT = Duration.ofSeconds(5);
   private final ProcessBlock block;
 
   ProcessInfrastructure(ProcessBlock block) {
@@ -73,12 +70,14 @@ public final class ProcessInfrastructure implements Infrastructure {
     List<String> argv = useDefault ? context.defaultCommand() : block.command();
     Path dir = block.workingDir() == null || block.workingDir().isBlank()
         ? context.workingDir() : Path.of(block.workingDir());
-    return new LaunchSpec(List.copyOf(argv), env, dir, useDefault);
+    return new LaunchSpec(List.copyOf(argv), env, dir, context.workingDir(), useDefault);
   }
 
   @Override
   public Launched launch(LaunchSpec spec, Consumer<String> output) {
-    ProcessBuilder builder = new ProcessBuilder(spec.argv()).directory(spec.workingDir().toFile()).redirectErrorStream(true);
+    Path outputFile = spec.runDir().resolve(".ferry").resolve("output.log");
+    ProcessBuilder builder = new ProcessBuilder(spec.argv()).directory(spec.workingDir().toFile())
+        .redirectErrorStream(true).redirectOutput(outputFile.toFile());
     spec.env().forEach((key, value) -> {
       if (value == null) {
         builder.environment().remove(key);
@@ -88,21 +87,16 @@ public final class ProcessInfrastructure implements Infrastructure {
     });
     Process process;
     try {
+      Files.createDirectories(outputFile.getParent());
       process = builder.start();
     } catch (IOException e) {
       throw new InfrastructureException("Process infrastructure cannot start " + spec.argv() + " in " + spec.workingDir()
           + ": " + e.getMessage(), e);
     }
-    CompletableFuture<Void> drained = new CompletableFuture<>();
-    Thread reader = new Thread(() -> pump(process, output, drained), "ferry-output-" + process.pid());
-    reader.setDaemon(true);
-    reader.start();
+    // the run ends when the process does (a child it left behind does not keep it open), once what it wrote was read
+    CompletableFuture<Void> read = OutputTail.follow(process, outputFile, output);
     String pid = hostName() + ":" + process.pid();
-    // A child the flow left behind may hold the output open: the run ends when the process does,
-    // with a few seconds for the rest of its output.
-    CompletableFuture<Exit> exit = process.onExit().thenCompose(p -> drained
-        .completeOnTimeout(null, OUTPUT_AFTER_EXIT.toMillis(), TimeUnit.MILLISECONDS)
-        .thenApply(ignored -> Exit.ofStatus(p.exitValue())));
+    CompletableFuture<Exit> exit = process.onExit().thenCombine(read, (p, ignored) -> Exit.ofStatus(p.exitValue()));
     return new Launched() {
       @Override
       public String infrastructurePid() {
@@ -138,19 +132,6 @@ public final class ProcessInfrastructure implements Infrastructure {
       // still alive after the grace period: force it below
     }
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-  }
-
-  private static void pump(Process process, Consumer<String> output, CompletableFuture<Void> drained) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        output.accept(line);
-      }
-    } catch (IOException e) {
-      output.accept("[ferry] output of the process could not be read further: " + e.getMessage());
-    } finally {
-      drained.complete(null);
-    }
   }
 
   static String hostName() {

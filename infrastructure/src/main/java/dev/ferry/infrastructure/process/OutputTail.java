@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +59,7 @@ final class OutputTail {
         } else if (!process.isAlive()) {
           exited = true; // one more pass reads what it wrote last
         } else {
-          Thread.sleep(POLL_MILLIS);
+          process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS); // looks again as soon as the process ends
         }
       }
     }

@@ -35,6 +35,15 @@ class ProcessInfrastructureIT extends InfrastructureContract {
   }
 
   @Test
+  void theOutputIsKeptInTheRunsFolderWhereItOutlivesTheAgent() throws Exception {
+    Infrastructure infrastructure = create(List.of("sh", "-c", "echo to stdout; echo to stderr >&2"), Map.of());
+    infrastructure.launch(infrastructure.prepare(new RunContext(UUID.randomUUID(), "r", workingDir, Map.of(), List.of())),
+        line -> { }).exit().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(workingDir.resolve(".ferry/output.log")).hasContent("to stdout\nto stderr");
+  }
+
+  @Test
   void processOnAnotherHostIsLeftToItsAgent() {
     assertThatThrownBy(() -> create(List.of("true"), Map.of()).kill("elsewhere:123", Duration.ofSeconds(1)))
         .isInstanceOf(InfrastructureNotAvailable.class).hasMessageContaining("elsewhere");

@@ -30,13 +30,16 @@ import java.util.function.BooleanSupplier;
  * the agent's class-data archive): start to first poll, resident memory when idle, dispatch from
  * a run's creation to its process starting, {@code deployment run --watch} to Completed, and
  * throughput of many trivial runs at {@code --limit 16}. Prefect 2.7's numbers on this machine,
- * as the issue gives them, are printed beside the targets.
+ * as the issue gives them, are printed beside the targets; start-up and memory also as ratios to
+ * the same agent started without its class-data archive in the same run.
  */
 public final class AgentBench {
   private static final int DISPATCHES = 20;
   private static final int WATCHES = 5;
   private static final int THROUGHPUT_RUNS = 1_000;
   private static final Duration IDLE = Duration.ofSeconds(30);
+  private static final String AGENT_ARCHIVE = "cli/target/agent.jsa";
+  private static final String CLI_ARCHIVE = "cli/target/ferry.jsa";
 
   private final Path root;
   private final Path scratch;
@@ -51,7 +54,12 @@ public final class AgentBench {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).toAbsolutePath();
-    new AgentBench(root, Files.createTempDirectory("ferry-agent-bench")).run();
+    try {
+      new AgentBench(root, Files.createTempDirectory("ferry-agent-bench")).run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      System.exit(1); // the server's threads would keep a failed bench running
+    }
     System.exit(0);
   }
 
@@ -75,15 +83,22 @@ public final class AgentBench {
     Deployment trivial = deployment("trivial", "bulk", List.of("true"), null, starts);
 
     Instant launched = Instant.now();
-    Process agent = agent("bench", "--limit", "16");
-    UUID queue = await(client.readWorkQueueByName("bench")).id();
-    until("the agent's first poll", Duration.ofSeconds(60),
-        () -> await(client.readWorkQueueByName("bench")).lastPolled() != null);
-    OffsetDateTime firstPoll = await(client.readWorkQueueByName("bench")).lastPolled();
-    row("start to first poll s", "2.5", "< 0.5", Duration.between(launched, firstPoll.toInstant()).toMillis() / 1e3);
+    Process agent = agent(AGENT_ARCHIVE, "bench", "--limit", "16");
+    double firstPoll = secondsToFirstPoll("bench", launched);
+    // the baseline: the same agent without its class-data archive, started once the first one polls
+    await(client.createWorkQueue("plain"));
+    Instant plainLaunched = Instant.now();
+    Process plain = agent(null, "plain");
+    double plainStart = secondsToFirstPoll("plain", plainLaunched);
+    row("start to first poll s", "2.5", "< 0.5", firstPoll);
+    row("  ratio to the same agent without its class-data archive", "-", "-", firstPoll / plainStart);
 
     Thread.sleep(IDLE.toMillis());
-    row("resident memory idle after 30 s MiB", "118", "< 64", residentMiB(agent.pid()));
+    double resident = residentMiB(agent.pid());
+    row("resident memory idle after 30 s MiB", "118", "< 64", resident);
+    row("  ratio to the same agent without its class-data archive", "-", "-", resident / residentMiB(plain.pid()));
+    plain.destroy();
+    plain.waitFor(60, TimeUnit.SECONDS);
 
     row("dispatch run created -> process started p50 ms", "-", "< 100", dispatch(shell, starts));
     row("dispatch run created -> Python flow function called p50 ms", "-", "-", dispatch(python, starts));
@@ -91,7 +106,7 @@ public final class AgentBench {
     double[] watch = new double[WATCHES];
     for (int i = 0; i < WATCHES; i++) {
       long start = System.nanoTime();
-      ProcessBuilder builder = new ProcessBuilder(java(List.of("-XX:TieredStopAtLevel=1", "deployment", "run",
+      ProcessBuilder builder = new ProcessBuilder(java(CLI_ARCHIVE, List.of("-XX:TieredStopAtLevel=1", "deployment", "run",
           "main/python", "--watch"))).redirectErrorStream(true).redirectOutput(scratch.resolve("watch.out").toFile());
       builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
       Process cli = builder.start();
@@ -107,7 +122,7 @@ public final class AgentBench {
     for (int i = 0; i < THROUGHPUT_RUNS; i++) {
       schedule(trivial);
     }
-    Process bulkAgent = agent("bulk", "--limit", "16");
+    Process bulkAgent = agent(AGENT_ARCHIVE, "bulk", "--limit", "16");
     long start = System.nanoTime();
     ObjectNode completed = OrchestrationClient.filter("flow_runs", "state", "type",
         Json.object().set("any_", Json.toTree(List.of(StateType.COMPLETED))));
@@ -133,11 +148,12 @@ public final class AgentBench {
     return median(latencies);
   }
 
-  private Process agent(String queue, String... extra) throws IOException {
+  /** An agent on {@code queue} started as {@code ./ferry} starts it, with {@code archive} (or none when null). */
+  private Process agent(String archive, String queue, String... extra) throws IOException {
     List<String> arguments = new ArrayList<>(List.of("@" + root.resolve("deploy/jvm/agent.options"), "agent", "start",
         "-q", queue));
     arguments.addAll(Arrays.asList(extra));
-    ProcessBuilder builder = new ProcessBuilder(java(arguments)).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(java(archive, arguments)).redirectErrorStream(true)
         .redirectOutput(scratch.resolve("agent-" + queue + ".log").toFile());
     builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
@@ -145,13 +161,23 @@ public final class AgentBench {
     return builder.start();
   }
 
+  /** Seconds from {@code launched} to the first poll of {@code queue} the server recorded. */
+  private double secondsToFirstPoll(String queue, Instant launched) throws InterruptedException {
+    until("the first poll of " + queue, Duration.ofSeconds(60),
+        () -> await(client.readWorkQueueByName(queue)).lastPolled() != null);
+    OffsetDateTime firstPoll = await(client.readWorkQueueByName(queue)).lastPolled();
+    return Duration.between(launched, firstPoll.toInstant()).toMillis() / 1e3;
+  }
+
   /**
-   * A java command line for ferry's jar, with the class-data archive {@code ./ferry} uses for it
-   * (the agent's own for the agent): JVM options first, then ferry's arguments.
+   * A java command line for ferry's jar with a class-data archive {@code ./ferry} makes (none when
+   * null): JVM options first, then ferry's arguments.
    */
-  private List<String> java(List<String> arguments) {
-    String archive = arguments.contains("agent") ? "cli/target/agent.jsa" : "cli/target/ferry.jsa";
-    List<String> command = new ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + root.resolve(archive)));
+  private List<String> java(String archive, List<String> arguments) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    if (archive != null) {
+      command.add("-XX:SharedArchiveFile=" + root.resolve(archive));
+    }
     arguments.stream().filter(argument -> argument.startsWith("-X") || argument.startsWith("@")).forEach(command::add);
     command.addAll(List.of("-jar", root.resolve("cli/target/ferry.jar").toString()));
     arguments.stream().filter(argument -> !argument.startsWith("-X") && !argument.startsWith("@"))

@@ -70,7 +70,7 @@ public final class FlowRunSubmitter {
   /** Runs the agent stopped itself when it stopped: it reports their end. */
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
 
-  /** The Python interpreter that runs the ferry launcher, resolved to a path once, while the agent starts. */
+  /** The Python interpreter that runs the ferry launcher, resolved to a path once the agent polls. */
   private final Future<String> python;
 
   FlowRunSubmitter(Vertx vertx, OrchestrationClient client, ApiLink link, String apiKey, LogShipper logs,

@@ -44,6 +44,7 @@ public final class AgentBench {
   private final Path root;
   private final Path scratch;
   private final Vertx vertx = Vertx.vertx();
+  private final List<Process> agents = new ArrayList<>();
   private FerryServer server;
   private OrchestrationClient client;
 
@@ -54,13 +55,17 @@ public final class AgentBench {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).toAbsolutePath();
+    AgentBench bench = new AgentBench(root, Files.createTempDirectory("ferry-agent-bench"));
+    int status = 0;
     try {
-      new AgentBench(root, Files.createTempDirectory("ferry-agent-bench")).run();
+      bench.run();
     } catch (Exception | AssertionError e) {
       e.printStackTrace();
-      System.exit(1); // the server's threads would keep a failed bench running
+      status = 1;
+    } finally {
+      bench.agents.forEach(Process::destroyForcibly); // a failed step would leave its agents running
     }
-    System.exit(0);
+    System.exit(status); // the server's threads would keep the JVM up
   }
 
   private void run() throws Exception {
@@ -158,7 +163,9 @@ public final class AgentBench {
     builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
     builder.environment().put("FERRY_HOME", scratch.resolve("home-" + queue).toString());
-    return builder.start();
+    Process agent = builder.start();
+    agents.add(agent);
+    return agent;
   }
 
   /** Seconds from {@code launched} to the first poll of {@code queue} the server recorded. */

@@ -44,7 +44,8 @@ public final class Agent {
     // asked once the agent polls: the question runs a process (a version manager's shim costs a few
     // hundred milliseconds of CPU) that would otherwise compete with the agent's start
     Promise<String> python = Promise.promise();
-    AgentMetrics metrics = new AgentMetrics(options.health() != null);
+    PrometheusMetrics exported = options.health() == null ? null : new PrometheusMetrics();
+    AgentMetrics metrics = exported == null ? AgentMetrics.NONE : exported;
     ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
     LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);
     FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics,
@@ -53,8 +54,8 @@ public final class Agent {
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
     Agent agent = new Agent(vertx, verticle, submitter, logs, blocking);
     logs.start();
-    Future<Void> healthUp = options.health() == null ? Future.succeededFuture()
-        : HealthServer.start(vertx, options.health(), verticle::ready, metrics::scrape).map(server -> {
+    Future<Void> healthUp = exported == null ? Future.succeededFuture()
+        : HealthServer.start(vertx, options.health(), verticle::ready, exported::scrape).map(server -> {
           agent.health = server;
           LOG.info("Health on http://{}:{}/health, /ready and /metrics", options.health().getHostString(),
               server.port());

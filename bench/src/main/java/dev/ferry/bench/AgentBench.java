@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  * a run's creation to its process starting, {@code deployment run --watch} to Completed, and
  * throughput of many trivial runs at {@code --limit 16}. Prefect 2.7's numbers on this machine,
  * as the issue gives them, are printed beside the targets; start-up and memory also as ratios to
- * the same agent started without its class-data archive in the same run.
+ * the same agent started without its class-data archive in the same run, and to
+ * {@link VertxFloor}, the least a JVM with Vert.x, these options and an archive takes to poll once.
  */
 public final class AgentBench {
   private static final int DISPATCHES = 20;
@@ -44,7 +45,7 @@ public final class AgentBench {
   private final Path root;
   private final Path scratch;
   private final Vertx vertx = Vertx.vertx();
-  private final List<Process> agents = new ArrayList<>();
+  private final List<Process> started = new ArrayList<>(); // agents and the floor, stopped if a step fails
   private FerryServer server;
   private OrchestrationClient client;
 
@@ -63,7 +64,7 @@ public final class AgentBench {
       e.printStackTrace();
       status = 1;
     } finally {
-      bench.agents.forEach(Process::destroyForcibly); // a failed step would leave its agents running
+      bench.started.forEach(Process::destroyForcibly); // a failed step would leave its agents running
     }
     System.exit(status); // the server's threads would keep the JVM up
   }
@@ -95,15 +96,28 @@ public final class AgentBench {
     Instant plainLaunched = Instant.now();
     Process plain = agent(null, "plain");
     double plainStart = secondsToFirstPoll("plain", plainLaunched);
+    // the floor: a JVM with the agent's options and an archive of its own that polls once with Vert.x
+    Path floorArchive = floorArchive();
+    UUID floorQueue = await(client.createWorkQueue("floor")).id();
+    Instant floorLaunched = Instant.now();
+    Process floor = floor(floorQueue, "idle", "-XX:SharedArchiveFile=" + floorArchive);
+    double floorStart = secondsToFirstPoll("floor", floorLaunched);
     row("start to first poll s", "2.5", "< 0.5", firstPoll);
     row("  ratio to the same agent without its class-data archive", "-", "-", firstPoll / plainStart);
+    row("  floor: a JVM with Vert.x polling once", "-", "-", floorStart);
+    row("  ratio to the floor", "-", "-", firstPoll / floorStart);
 
     Thread.sleep(IDLE.toMillis());
     double resident = residentMiB(agent.pid());
+    double floorResident = residentMiB(floor.pid());
     row("resident memory idle after 30 s MiB", "118", "< 64", resident);
     row("  ratio to the same agent without its class-data archive", "-", "-", resident / residentMiB(plain.pid()));
-    plain.destroy();
-    plain.waitFor(60, TimeUnit.SECONDS);
+    row("  floor: a JVM with Vert.x polling once", "-", "-", floorResident);
+    row("  ratio to the floor", "-", "-", resident / floorResident);
+    for (Process idle : List.of(plain, floor)) {
+      idle.destroy();
+      idle.waitFor(60, TimeUnit.SECONDS);
+    }
 
     row("dispatch run created -> process started p50 ms", "-", "< 100", dispatch(shell, starts));
     row("dispatch run created -> Python flow function called p50 ms", "-", "-", dispatch(python, starts));
@@ -164,8 +178,52 @@ public final class AgentBench {
     builder.environment().put("PREFECT_API_URL", server.apiUrl().toString());
     builder.environment().put("FERRY_HOME", scratch.resolve("home-" + queue).toString());
     Process agent = builder.start();
-    agents.add(agent);
+    started.add(agent);
     return agent;
+  }
+
+  /**
+   * A class-data archive for {@link VertxFloor}, made as {@code deploy/jvm/archive} makes the
+   * agent's: a training run lists the classes it loads, {@code -Xshare:dump} archives them.
+   */
+  private Path floorArchive() throws Exception {
+    Path classes = scratch.resolve("floor.classes");
+    Path archive = scratch.resolve("floor.jsa");
+    UUID training = await(client.createWorkQueue("floor-training")).id();
+    Process trainer = floor(training, "exit", "-XX:DumpLoadedClassList=" + classes);
+    if (!trainer.waitFor(60, TimeUnit.SECONDS) || trainer.exitValue() != 0) {
+      throw new IllegalStateException("the floor's training run failed; see " + scratch);
+    }
+    Process dump = new ProcessBuilder(floorCommand("-Xshare:dump", "-XX:SharedClassListFile=" + classes,
+        "-XX:SharedArchiveFile=" + archive)).redirectErrorStream(true)
+        .redirectOutput(scratch.resolve("floor-dump.log").toFile()).start();
+    if (!dump.waitFor(120, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+      throw new IllegalStateException("the floor's archive: " + Files.readString(scratch.resolve("floor-dump.log")));
+    }
+    return archive;
+  }
+
+  /**
+   * {@link VertxFloor} polling {@code queue} ({@code then}: "idle" or "exit"), with the agent's JVM
+   * options and environment and {@code options}.
+   */
+  private Process floor(UUID queue, String then, String... options) throws IOException {
+    List<String> command = floorCommand(options);
+    command.addAll(List.of(VertxFloor.class.getName(), server.apiUrl().toString(), queue.toString(), then));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(scratch.resolve("floor-" + queue + ".log").toFile());
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    Process floor = builder.start();
+    started.add(floor);
+    return floor;
+  }
+
+  private List<String> floorCommand(String... options) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(Arrays.asList(options));
+    command.addAll(List.of("@" + root.resolve("deploy/jvm/agent.options"), "-cp",
+        root.resolve("bench/target/ferry-bench.jar") + ":" + root.resolve("cli/target/ferry.jar")));
+    return command;
   }
 
   /** Seconds from {@code launched} to the first poll of {@code queue} the server recorded. */

@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * throughput of many trivial runs at {@code --limit 16}. Prefect 2.7's numbers on this machine,
  * as the issue gives them, are printed beside the targets; start-up and memory also as ratios to
  * the same agent started without its class-data archive in the same run, and to
- * {@link VertxFloor}, the least a JVM with Vert.x, these options and an archive takes to poll once.
+ * {@link VertxFloor}: the least a JVM with Vert.x, these options and an archive takes to poll once,
+ * with and without the wire model's JSON mapper.
  */
 public final class AgentBench {
   private static final int DISPATCHES = 20;
@@ -96,25 +97,25 @@ public final class AgentBench {
     Instant plainLaunched = Instant.now();
     Process plain = agent(null, "plain");
     double plainStart = secondsToFirstPoll("plain", plainLaunched);
-    // the floor: a JVM with the agent's options and an archive of its own that polls once with Vert.x
-    Path floorArchive = floorArchive();
-    UUID floorQueue = await(client.createWorkQueue("floor")).id();
-    Instant floorLaunched = Instant.now();
-    Process floor = floor(floorQueue, "idle", "-XX:SharedArchiveFile=" + floorArchive);
-    double floorStart = secondsToFirstPoll("floor", floorLaunched);
+    // the floors: a JVM with the agent's options and an archive of its own that polls once with
+    // Vert.x, and one that also writes and reads that poll with the wire model's JSON mapper
+    Started floor = floor("floor", false);
+    Started mapped = floor("floor-json", true);
     row("start to first poll s", "2.5", "< 0.5", firstPoll);
     row("  ratio to the same agent without its class-data archive", "-", "-", firstPoll / plainStart);
-    row("  floor: a JVM with Vert.x polling once", "-", "-", floorStart);
-    row("  ratio to the floor", "-", "-", firstPoll / floorStart);
+    row("  floor: a JVM with Vert.x polling once", "-", "-", floor.seconds());
+    row("  floor and the wire model's Jackson mapper", "-", "-", mapped.seconds());
+    row("  ratio to the floor and the mapper", "-", "-", firstPoll / mapped.seconds());
 
     Thread.sleep(IDLE.toMillis());
     double resident = residentMiB(agent.pid());
-    double floorResident = residentMiB(floor.pid());
+    double mappedResident = residentMiB(mapped.process().pid());
     row("resident memory idle after 30 s MiB", "118", "< 64", resident);
     row("  ratio to the same agent without its class-data archive", "-", "-", resident / residentMiB(plain.pid()));
-    row("  floor: a JVM with Vert.x polling once", "-", "-", floorResident);
-    row("  ratio to the floor", "-", "-", resident / floorResident);
-    for (Process idle : List.of(plain, floor)) {
+    row("  floor: a JVM with Vert.x polling once", "-", "-", residentMiB(floor.process().pid()));
+    row("  floor and the wire model's Jackson mapper", "-", "-", mappedResident);
+    row("  ratio to the floor and the mapper", "-", "-", resident / mappedResident);
+    for (Process idle : List.of(plain, floor.process(), mapped.process())) {
       idle.destroy();
       idle.waitFor(60, TimeUnit.SECONDS);
     }
@@ -182,34 +183,39 @@ public final class AgentBench {
     return agent;
   }
 
+  /** A process and the seconds it took to its first poll. */
+  private record Started(Process process, double seconds) {}
+
   /**
-   * A class-data archive for {@link VertxFloor}, made as {@code deploy/jvm/archive} makes the
-   * agent's: a training run lists the classes it loads, {@code -Xshare:dump} archives them.
+   * {@link VertxFloor} on a new queue {@code name}, with a class-data archive of its own, made as
+   * {@code deploy/jvm/archive} makes the agent's: a training run lists the classes it loads,
+   * {@code -Xshare:dump} archives them.
    */
-  private Path floorArchive() throws Exception {
-    Path classes = scratch.resolve("floor.classes");
-    Path archive = scratch.resolve("floor.jsa");
-    UUID training = await(client.createWorkQueue("floor-training")).id();
-    Process trainer = floor(training, "exit", "-XX:DumpLoadedClassList=" + classes);
+  private Started floor(String name, boolean json) throws Exception {
+    Path classes = scratch.resolve(name + ".classes");
+    Path archive = scratch.resolve(name + ".jsa");
+    Process trainer = floorProcess(await(client.createWorkQueue(name + "-training")).id(), "exit", json,
+        "-XX:DumpLoadedClassList=" + classes);
     if (!trainer.waitFor(60, TimeUnit.SECONDS) || trainer.exitValue() != 0) {
-      throw new IllegalStateException("the floor's training run failed; see " + scratch);
+      throw new IllegalStateException("the training run of " + name + " failed; see " + scratch);
     }
     Process dump = new ProcessBuilder(floorCommand("-Xshare:dump", "-XX:SharedClassListFile=" + classes,
         "-XX:SharedArchiveFile=" + archive)).redirectErrorStream(true)
-        .redirectOutput(scratch.resolve("floor-dump.log").toFile()).start();
+        .redirectOutput(scratch.resolve(name + "-dump.log").toFile()).start();
     if (!dump.waitFor(120, TimeUnit.SECONDS) || dump.exitValue() != 0) {
-      throw new IllegalStateException("the floor's archive: " + Files.readString(scratch.resolve("floor-dump.log")));
+      throw new IllegalStateException("the archive of " + name + ": " + Files.readString(scratch.resolve(name + "-dump.log")));
     }
-    return archive;
+    UUID queue = await(client.createWorkQueue(name)).id();
+    Instant launched = Instant.now();
+    Process floor = floorProcess(queue, "idle", json, "-XX:SharedArchiveFile=" + archive);
+    return new Started(floor, secondsToFirstPoll(name, launched));
   }
 
-  /**
-   * {@link VertxFloor} polling {@code queue} ({@code then}: "idle" or "exit"), with the agent's JVM
-   * options and environment and {@code options}.
-   */
-  private Process floor(UUID queue, String then, String... options) throws IOException {
+  /** {@link VertxFloor} polling {@code queue}, with the agent's JVM options and environment and {@code options}. */
+  private Process floorProcess(UUID queue, String then, boolean json, String... options) throws IOException {
     List<String> command = floorCommand(options);
-    command.addAll(List.of(VertxFloor.class.getName(), server.apiUrl().toString(), queue.toString(), then));
+    command.addAll(List.of(VertxFloor.class.getName(), server.apiUrl().toString(), queue.toString(), then,
+        json ? "json" : "plain"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(scratch.resolve("floor-" + queue + ".log").toFile());
     builder.environment().put("MALLOC_ARENA_MAX", "2");

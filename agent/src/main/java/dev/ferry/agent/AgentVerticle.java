@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's loop: claim runs of its work queues that are due soon and hand them to the
  * {@link FlowRunSubmitter}; stop the CANCELLING ones; heartbeat the ones it holds. It never holds
- * more runs than its limit and never submits a run twice. Against a ferry server each queue is
- * long-polled with ferry's claim (the server claims a batch in one transaction and answers as
- * soon as a run comes); against any other Prefect API it polls every query interval and proposes
- * PENDING for each run, as Prefect's agent does. When the API fails it backs off and says so once.
+ * more runs than its limit and never submits a run twice. Against a ferry server all its queues
+ * are long-polled with one ferry claim at a time (the server claims a batch in one transaction,
+ * serving the queues in order, and answers as soon as a run comes); against any other Prefect API
+ * it polls every query interval and proposes PENDING for each run, as Prefect's agent does. When
+ * the API fails it backs off and says so once.
  */
 final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
@@ -40,9 +41,9 @@ final class AgentVerticle extends VerticleBase {
   private final Set<UUID> held = new HashSet<>();
   /** The runs a --run-once agent launched, to wait for; a long-running agent keeps none. */
   private final List<Future<StateType>> launched = new ArrayList<>();
-  /** Queues whose claim loop runs, and the ones waiting for a free slot. */
-  private final Set<UUID> looping = new HashSet<>();
-  private final List<WorkQueue> parked = new ArrayList<>();
+  /** Whether the claim loop runs, and whether it waits for a free slot. */
+  private boolean claiming;
+  private boolean parked;
   private final Backoff pollBackoff = new Backoff();
   private boolean claimProtocol;
   private boolean polling;
@@ -80,7 +81,7 @@ final class AgentVerticle extends VerticleBase {
       if (claim) {
         LOG.info("Agent '{}' polling work queues {} (ferry claim, long poll up to {} s a call)", options.name(),
             queues.describe(), options.queryInterval().toMillis() / 1000.0);
-        queues.current().forEach(this::claimLoop);
+        claimLoop();
       } else {
         LOG.info("Agent '{}' polling work queues {} every {} s", options.name(), queues.describe(),
             options.queryInterval().toMillis() / 1000.0);
@@ -114,8 +115,12 @@ final class AgentVerticle extends VerticleBase {
   /** Polls once, then waits for every run it launched; true when all of them completed. */
   Future<Boolean> runOnce() {
     Future<Void> polled = Future.succeededFuture();
-    for (WorkQueue queue : queues.current()) {
-      polled = polled.compose(ignored -> claimProtocol ? claimOnce(queue) : pollQueue(queue, false));
+    if (claimProtocol) {
+      polled = claimOnce();
+    } else {
+      for (WorkQueue queue : queues.current()) {
+        polled = polled.compose(ignored -> pollQueue(queue, false));
+      }
     }
     return polled.compose(ignored -> Future.join(new ArrayList<>(launched)))
         .transform(ignored -> Future.succeededFuture(launched.stream()
@@ -138,37 +143,41 @@ final class AgentVerticle extends VerticleBase {
       return;
     }
     queues.refresh().onSuccess(current -> {
-      if (claimProtocol) {
-        current.stream().filter(queue -> !looping.contains(queue.id())).forEach(this::claimLoop);
+      if (claimProtocol && !claiming) {
+        claimLoop();
       }
     }).onFailure(error -> LOG.warn("Cannot look up the work queues matching {}: {}", options.matchPrefixes(),
         error.getMessage()));
   }
 
-  /** One queue's claim loop: claim what the server hands out, launch it, ask again; park while no slot is free. */
-  private void claimLoop(WorkQueue queue) {
-    if (draining || !queues.contains(queue.id())) {
-      looping.remove(queue.id());
+  /**
+   * The claim loop: claim what the server hands out for all the queues, launch it, ask again; park
+   * while no slot is free. One claim at a time, so the runs claimed never exceed the free slots.
+   */
+  private void claimLoop() {
+    claiming = !draining && !queues.current().isEmpty();
+    if (!claiming) {
       return;
     }
-    looping.add(queue.id());
     if (freeSlots() <= 0) {
-      parked.add(queue);
+      parked = true;
       return;
     }
-    claimOnce(queue).onComplete(result -> {
+    claimOnce().onComplete(result -> {
       if (result.succeeded()) {
-        claimLoop(queue);
+        claimLoop();
       } else {
-        vertx.setTimer(pollBackoff.next().toMillis(), id -> claimLoop(queue));
+        vertx.setTimer(pollBackoff.next().toMillis(), id -> claimLoop());
       }
     });
   }
 
-  private Future<Void> claimOnce(WorkQueue queue) {
+  private Future<Void> claimOnce() {
+    List<WorkQueue> polled = queues.current();
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
     int ask = Math.min(freeSlots(), AgentOptions.BATCH);
-    return client.claimRuns(queue.id(), ask, before, options.runOnce() ? Duration.ZERO : options.queryInterval())
+    return client.claimRuns(polled.stream().map(WorkQueue::id).toList(), ask, before,
+        options.runOnce() ? Duration.ZERO : options.queryInterval())
         .map(runs -> {
           polled(runs.size());
           runs.forEach(run -> {
@@ -180,7 +189,23 @@ final class AgentVerticle extends VerticleBase {
           });
           return (Void) null;
         })
-        .onFailure(error -> pollFailed(queue, error));
+        .onFailure(error -> claimFailed(polled, error));
+  }
+
+  /** A failed claim: a queue deleted meanwhile is looked up again (a named one is created again) before the next. */
+  private void claimFailed(List<WorkQueue> polled, Throwable error) {
+    if (draining) {
+      return;
+    }
+    link.failed(error);
+    if (!ApiLink.retryable(error)) {
+      LOG.warn("Cannot claim runs of work queues {}: {}", polled.stream().map(WorkQueue::name).toList(),
+          error.getMessage());
+    }
+    if (error instanceof ApiException api && api.notFound()) {
+      queues.forget();
+      queues.refresh();
+    }
   }
 
   private void poll() {
@@ -279,10 +304,9 @@ final class AgentVerticle extends VerticleBase {
 
   private void release(UUID runId) {
     held.remove(runId);
-    if (!parked.isEmpty()) {
-      List<WorkQueue> waiting = List.copyOf(parked);
-      parked.clear();
-      waiting.forEach(this::claimLoop);
+    if (parked) {
+      parked = false;
+      claimLoop();
     }
   }
 

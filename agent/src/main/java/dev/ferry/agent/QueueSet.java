@@ -53,12 +53,13 @@ final class QueueSet {
         });
   }
 
-  List<WorkQueue> current() {
-    return List.copyOf(current.values());
+  /** Forgets the named queues' ids, after one was not found: the next refresh looks them up again, creating what is missing. */
+  void forget() {
+    named.clear();
   }
 
-  boolean contains(UUID id) {
-    return current.containsKey(id);
+  List<WorkQueue> current() {
+    return List.copyOf(current.values());
   }
 
   /** What the agent polls, in words: names and prefixes. */

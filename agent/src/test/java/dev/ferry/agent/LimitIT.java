@@ -25,6 +25,25 @@ class LimitIT extends AgentTest {
 
     startAgent(options("limited").limit(2));
 
+    assertMostAtOnce(runs, 2);
+  }
+
+  @Test
+  void theLimitHoldsAcrossQueues() {
+    Deployment left = Fixtures.processDeployment(client, "left", "left", List.of("sleep", "0.5"), null);
+    Deployment right = Fixtures.processDeployment(client, "right", "right", List.of("sleep", "0.5"), null);
+    List<UUID> runs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      runs.add(Fixtures.scheduleRun(client, left).id());
+      runs.add(Fixtures.scheduleRun(client, right).id());
+    }
+
+    startAgent(options("left", "right").limit(2));
+
+    assertMostAtOnce(runs, 2);
+  }
+
+  private void assertMostAtOnce(List<UUID> runs, int limit) {
     Awaitility.await().atMost(Duration.ofSeconds(60))
         .until(() -> runs.stream().allMatch(run -> state(run) == StateType.COMPLETED));
     List<OffsetDateTime[]> held = new ArrayList<>();
@@ -32,7 +51,7 @@ class LimitIT extends AgentTest {
       List<State> states = await(client.readFlowRunStates(run));
       held.add(new OffsetDateTime[] {timeOf(states, StateType.PENDING), timeOf(states, StateType.COMPLETED)});
     }
-    assertThat(mostAtOnce(held)).isEqualTo(2);
+    assertThat(mostAtOnce(held)).isEqualTo(limit);
   }
 
   private static OffsetDateTime timeOf(List<State> states, StateType type) {

@@ -194,14 +194,16 @@ public final class OrchestrationClient implements AutoCloseable {
   }
 
   /**
-   * Ferry servers only: claims for this caller up to {@code limit} runs of a queue due before a
-   * time, already PENDING when they come back; when there are none, the server holds the answer
-   * until runs come or {@code wait} is over.
+   * Ferry servers only: claims for this caller up to {@code limit} runs in all of the queues, due
+   * before a time, the queues served in the order given; the runs are already PENDING when they
+   * come back. When there are none, the server holds the answer until runs come or {@code wait} is
+   * over.
    */
-  public Future<List<FlowRun>> claimRuns(UUID queueId, int limit, OffsetDateTime scheduledBefore, Duration wait) {
+  public Future<List<FlowRun>> claimRuns(List<UUID> queueIds, int limit, OffsetDateTime scheduledBefore, Duration wait) {
     ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString())
         .put("ferry_wait_seconds", wait.toMillis() / 1000.0);
-    return http.call(HttpMethod.POST, "/ferry/work_queues/" + queueId + "/claim", body, list(FlowRun.class));
+    body.set("work_queue_ids", Json.toTree(queueIds));
+    return http.call(HttpMethod.POST, "/ferry/work_queues/claim", body, list(FlowRun.class));
   }
 
   /** What a ferry server offers beyond Prefect's API; fails with 404 against any other server. */

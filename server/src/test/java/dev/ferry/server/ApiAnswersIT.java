@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The claim rule and error answers, in the shapes ../shared/reference/prefect-2.7.12 recorded. */
@@ -44,11 +48,12 @@ class ApiAnswersIT extends ServerTest {
       send("POST", "/flow_runs/", "{\"flow_id\": \"" + flow + "\", \"work_queue_name\": \"claims\","
           + " \"state\": {\"type\": \"SCHEDULED\"}}");
     }
-    String claim = "/ferry/work_queues/" + queue + "/claim";
+    String claim = "/ferry/work_queues/claim";
+    String queues = "\"work_queue_ids\": [\"" + queue + "\"]";
 
-    Answer first = send("POST", claim, "{\"limit\": 3}");
-    Answer second = send("POST", claim, "{\"limit\": 3}");
-    Answer third = send("POST", claim, "{\"limit\": 3, \"ferry_wait_seconds\": 0.2}");
+    Answer first = send("POST", claim, "{" + queues + ", \"limit\": 3}");
+    Answer second = send("POST", claim, "{" + queues + ", \"limit\": 3}");
+    Answer third = send("POST", claim, "{" + queues + ", \"limit\": 3, \"ferry_wait_seconds\": 0.2}");
 
     assertThat(first.body()).hasSize(3).allSatisfy(run -> assertThat(run.get("state_type").asText()).isEqualTo("PENDING"));
     assertThat(second.body()).as("the queue's limit of 4 leaves one").hasSize(1);
@@ -56,8 +61,53 @@ class ApiAnswersIT extends ServerTest {
     java.util.Set<String> ids = new java.util.HashSet<>();
     first.body().forEach(run -> ids.add(run.get("id").asText()));
     assertThat(ids).doesNotContain(second.body().get(0).get("id").asText());
-    Answer unknown = send("POST", "/ferry/work_queues/" + UUID.randomUUID() + "/claim", "{}");
+    Answer unknown = send("POST", claim, "{\"work_queue_ids\": [\"" + queue + "\", \"" + UUID.randomUUID() + "\"]}");
     assertThat(unknown.status()).isEqualTo(404);
+    assertThat(send("POST", claim, "{\"work_queue_ids\": []}").status()).as("no queue").isEqualTo(422);
+  }
+
+  @Test
+  void oneClaimServesSeveralQueuesInTheOrderGivenUpToItsLimit() throws Exception {
+    String first = send("POST", "/work_queues/", "{\"name\": \"first\"}").body().get("id").asText();
+    String second = send("POST", "/work_queues/", "{\"name\": \"second\", \"concurrency_limit\": 1}").body()
+        .get("id").asText();
+    String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();
+    for (String queue : new String[] {"first", "first", "second", "second"}) {
+      send("POST", "/flow_runs/", "{\"flow_id\": \"" + flow + "\", \"work_queue_name\": \"" + queue + "\","
+          + " \"state\": {\"type\": \"SCHEDULED\"}}");
+    }
+    String both = "{\"work_queue_ids\": [\"" + second + "\", \"" + first + "\"], \"limit\": ";
+
+    Answer three = send("POST", "/ferry/work_queues/claim", both + "3}");
+    Answer rest = send("POST", "/ferry/work_queues/claim", both + "3}");
+
+    assertThat(three.body()).extracting(run -> run.get("work_queue_name").asText())
+        .as("'second' first, as given, and only one of its runs: its own limit is 1").containsExactly("second", "first",
+            "first");
+    assertThat(rest.body()).as("'second' is at its limit and 'first' is empty").isEmpty();
+  }
+
+  @Test
+  void aWaitingClaimAnswersWhenARunArrivesOnAnyOfItsQueues() throws Exception {
+    String first = send("POST", "/work_queues/", "{\"name\": \"quiet\"}").body().get("id").asText();
+    String second = send("POST", "/work_queues/", "{\"name\": \"busy\"}").body().get("id").asText();
+    String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();
+    CompletableFuture<Answer> waiting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return send("POST", "/ferry/work_queues/claim", "{\"work_queue_ids\": [\"" + first + "\", \"" + second
+            + "\"], \"limit\": 5, \"ferry_wait_seconds\": 15}");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> !send("GET", "/work_queues/" + second, null).body().path("last_polled").isNull());
+
+    send("POST", "/flow_runs/", "{\"flow_id\": \"" + flow + "\", \"work_queue_name\": \"busy\","
+        + " \"state\": {\"type\": \"SCHEDULED\"}}");
+
+    Answer claimed = waiting.get(5, TimeUnit.SECONDS); // well before the 15 s wait is over
+    assertThat(claimed.body()).extracting(run -> run.get("work_queue_name").asText()).containsExactly("busy");
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wakes the get_runs calls waiting on a queue when this server creates a run for it, so that a
+ * Wakes the claims waiting on a queue when this server creates a run for it, so that a
  * long poll answers at once instead of at its next database check. Runs created by another
  * replica or process are still found by those checks. Used on the event loop only.
  */
@@ -21,18 +21,20 @@ final class QueueSignals {
     this.vertx = vertx;
   }
 
-  /** Completes when a run arrives for {@code queue} or after {@code maxMillis}, whichever is first. */
-  Future<Void> next(String queue, long maxMillis) {
+  /** Completes when a run arrives for one of {@code queues} or after {@code maxMillis}, whichever is first. */
+  Future<Void> next(List<String> queues, long maxMillis) {
     Promise<Void> promise = Promise.promise();
-    waiting.computeIfAbsent(queue, q -> new ArrayList<>()).add(promise);
+    queues.forEach(queue -> waiting.computeIfAbsent(queue, q -> new ArrayList<>()).add(promise));
     long timer = vertx.setTimer(maxMillis, id -> promise.tryComplete());
     return promise.future().onComplete(ignored -> {
       vertx.cancelTimer(timer);
-      List<Promise<Void>> list = waiting.get(queue);
-      if (list != null) {
-        list.remove(promise);
-        if (list.isEmpty()) {
-          waiting.remove(queue);
+      for (String queue : queues) {
+        List<Promise<Void>> list = waiting.get(queue);
+        if (list != null) {
+          list.remove(promise);
+          if (list.isEmpty()) {
+            waiting.remove(queue);
+          }
         }
       }
     });

@@ -107,6 +107,24 @@ public final class Requests {
     }
   }
 
+  /** A required, non-empty list of UUIDs; a missing, empty or malformed one is a 422 naming the field. */
+  public static List<UUID> uuids(JsonNode body, String field) {
+    JsonNode values = required(body, field);
+    if (!values.isArray() || values.isEmpty()) {
+      throw ApiError.invalid(List.of("body", field), "value is not a non-empty list", "type_error.list", body);
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      try {
+        ids.add(UUID.fromString(values.get(i).asText()));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.invalid(List.of("body", field, String.valueOf(i)), "value is not a valid uuid", "type_error.uuid",
+            body);
+      }
+    }
+    return ids;
+  }
+
   /** An optional list of strings, or an empty list. */
   public static List<String> strings(JsonNode body, String field) {
     List<String> values = new ArrayList<>();

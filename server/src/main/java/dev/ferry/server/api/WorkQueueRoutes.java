@@ -19,13 +19,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
  * {@code /work_queues}: create, read, patch, filter and {@code get_runs}, the agents' poll; and
- * {@code /ferry/work_queues/{id}/claim}, the ferry agent's long-polling claim.
+ * {@code /ferry/work_queues/claim}, the ferry agent's long-polling claim over all its queues.
  */
 final class WorkQueueRoutes {
   private static final String NOT_FOUND = "Work queue not found";
@@ -96,19 +97,20 @@ final class WorkQueueRoutes {
         return status(c, queue);
       }).map(Reply::ok);
     });
-    bind(api.post("/work_queues/:id/get_runs"), ctx -> poll(ctx, false));
-    bind(api.post("/ferry/work_queues/:id/claim"), ctx -> poll(ctx, true));
+    bind(api.post("/work_queues/:id/get_runs"), ctx -> poll(ctx, List.of(Requests.pathId(ctx)), false));
+    bind(api.post("/ferry/work_queues/claim"), ctx -> poll(ctx, Requests.uuids(Requests.body(ctx), "work_queue_ids"),
+        true));
   }
 
   /**
-   * Prefect's get_runs, or with {@code claim} ferry's claim: the same runs, moved to PENDING for
-   * the caller in one transaction (one commit for the batch), each by the orchestration rules.
+   * Prefect's get_runs of one queue, or with {@code claim} ferry's claim over several: the same
+   * runs, moved to PENDING for the caller in one transaction (one commit for the batch), each by
+   * the orchestration rules, at most {@code limit} in all, the queues served in the order given.
    * Concurrent claimers take different runs, and each claimed run starts with a heartbeat, so a
    * claim whose answer never reached its agent is reaped like a lost run. A claim may wait for
    * runs ({@code ferry_wait_seconds}).
    */
-  private Future<Reply> poll(io.vertx.ext.web.RoutingContext ctx, boolean claim) {
-    UUID id = Requests.pathId(ctx);
+  private Future<Reply> poll(io.vertx.ext.web.RoutingContext ctx, List<UUID> ids, boolean claim) {
     JsonNode body = Requests.body(ctx);
     int limit = Requests.limit(body);
     OffsetDateTime scheduledBefore = Requests.time(body, "scheduled_before");
@@ -116,41 +118,47 @@ final class WorkQueueRoutes {
     double wait = claim ? Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0))) : 0;
     long deadline = System.nanoTime() + Math.round(wait * 1e9);
     BooleanSupplier gone = () -> ctx.response().closed();
-    return getRuns(id, before, limit, claim, gone, System.nanoTime(), deadline).map(Reply::ok);
+    return getRuns(ids, before, limit, claim, gone, System.nanoTime(), deadline).map(Reply::ok);
   }
 
   /**
-   * The runs of a queue due before {@code before}, claimed or not; when there are none yet and the
-   * caller said it would wait, looks again (unless the caller hung up) as soon as this server
-   * creates a run for the queue, and every 100 ms for runs created elsewhere, until runs come or
-   * the wait is over, with {@code before} moving on as time passes.
+   * The runs of the queues due before {@code before}, claimed or not; when there are none yet and
+   * the caller said it would wait, looks again (unless the caller hung up) as soon as this server
+   * creates a run for one of the queues, and every 100 ms for runs created elsewhere, until runs
+   * come or the wait is over, with {@code before} moving on as time passes.
    */
-  private Future<List<FlowRun>> getRuns(UUID id, OffsetDateTime before, int limit, boolean claim, BooleanSupplier gone,
-      long start, long deadline) {
+  private Future<List<FlowRun>> getRuns(List<UUID> ids, OffsetDateTime before, int limit, boolean claim,
+      BooleanSupplier gone, long start, long deadline) {
     if (gone.getAsBoolean()) {
       return Future.succeededFuture(List.of());
     }
     OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
     Database.Work<Polled> look = c -> {
-      WorkQueue queue = queues.byId(c, id)
-          .orElseThrow(() -> ApiError.message(404, "Work queue with id " + id + " not found."));
-      if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
-        queues.markPolled(c, id);
+      List<String> names = new ArrayList<>();
+      List<FlowRun> found = new ArrayList<>();
+      for (UUID id : ids) {
+        WorkQueue queue = queues.byId(c, id)
+            .orElseThrow(() -> ApiError.message(404, "Work queue with id " + id + " not found."));
+        names.add(queue.name());
+        if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
+          queues.markPolled(c, id);
+        }
+        int open = openSlots(c, queue, limit - found.size());
+        if (open > 0) {
+          found.addAll(claim ? runs.claim(c, queue.name(), due, open) : runs.claimable(c, queue.name(), due, open));
+        }
       }
-      int open = openSlots(c, queue, limit);
-      List<FlowRun> found = open == 0 ? List.of()
-          : claim ? runs.claim(c, queue.name(), due, open) : runs.claimable(c, queue.name(), due, open);
-      return new Polled(queue.name(), found);
+      return new Polled(names, found);
     };
     return (claim ? db.transaction(look) : db.read(look)).compose(polled -> polled.runs().isEmpty()
         && System.nanoTime() < deadline
-        ? signals.next(polled.queue(), RECHECK_MILLIS)
-            .compose(ignored -> getRuns(id, before, limit, claim, gone, start, deadline))
+        ? signals.next(polled.queues(), RECHECK_MILLIS)
+            .compose(ignored -> getRuns(ids, before, limit, claim, gone, start, deadline))
         : Future.succeededFuture(polled.runs()));
   }
 
-  /** What one look at a queue found. */
-  private record Polled(String queue, List<FlowRun> runs) {}
+  /** What one look at the queues found. */
+  private record Polled(List<String> queues, List<FlowRun> runs) {}
 
   /** How many runs the queue may hand out now: none while paused, at most what its concurrency limit leaves. */
   private int openSlots(Connection c, WorkQueue queue, int limit) throws SQLException {

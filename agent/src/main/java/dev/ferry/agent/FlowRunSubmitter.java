@@ -12,6 +12,7 @@ import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.LogRecord;
+import dev.ferry.model.OrchestrationResult;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.storage.IgnoreRules;
@@ -19,6 +20,7 @@ import dev.ferry.storage.LocalTree;
 import dev.ferry.storage.StorageBlocks;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,19 +89,22 @@ public final class FlowRunSubmitter {
     this.metrics = metrics;
   }
 
-  /** A launched run: what was started, how, and on what. */
-  private record Running(Infrastructure infrastructure, LaunchSpec spec, Launched launched) {}
+  /** A launched run: which, what was started, how, and on what. */
+  private record Running(FlowRun run, Infrastructure infrastructure, LaunchSpec spec, Launched launched) {}
+
+  /** A run ready to start: its infrastructure, how to launch it, and what to hide from its output. */
+  private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor) {}
 
   /** Runs a claimed flow run to its end; the future holds the final state type the agent knows of. */
   public Future<StateType> submit(FlowRun run) {
     Path dir = options.runsRoot().resolve(run.id().toString());
     long claimed = System.nanoTime();
     return python.compose(ignored -> blocks.read(run))
-        .compose(parts -> blocking.run(() -> launch(parts, dir)))
-        .compose(started -> {
-          metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
-          return afterLaunch(run, started);
-        })
+        .compose(parts -> blocking.run(() -> prepare(parts, dir)))
+        .compose(prepared -> prepared.spec().reportsOwnStates()
+            ? launch(run, prepared, claimed) // the ferry launcher moves its run to RUNNING itself
+            : proposeRunning(run).compose(result -> result.accepted() ? launch(run, prepared, claimed)
+                : notStarted(run, result)))
         .recover(error -> stopAndCrash(run, "Flow run could not start: " + message(error)))
         .onSuccess(metrics::finished)
         .eventually(() -> {
@@ -121,13 +126,13 @@ public final class FlowRunSubmitter {
       Running run = entry.getValue();
       abandoned.add(id);
       crashed.add(blocking.run(() -> kill(run))
-          .compose(ignored -> report(id, run.launched().infrastructurePid(), State.of(StateType.CRASHED, reason))));
+          .compose(ignored -> report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
     }
     return Future.join(crashed).mapEmpty();
   }
 
-  /** Blocking: builds the infrastructure, downloads the code into {@code dir}, starts the run. */
-  private Running launch(RunBlocks.Parts p, Path dir) throws IOException {
+  /** Blocking: builds the infrastructure and downloads the code into {@code dir}. */
+  private Prepared prepare(RunBlocks.Parts p, Path dir) throws IOException {
     FlowRun run = p.run();
     Deployment deployment = p.deployment();
     LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
@@ -151,26 +156,58 @@ public final class FlowRunSubmitter {
     env.put("FERRY_FLOW_PARAMETERS", Json.write(run.parameters()));
     env.put("PYTHONUNBUFFERED", "1");
     RunContext context = new RunContext(run.id(), run.name(), dir, env, Launcher.install(dir, python.result()));
-    LaunchSpec spec = infrastructure.prepare(context);
-    Redactor redactor = Redactor.of(apiKey, p.infrastructure(), p.storage());
-    boolean echo = infrastructure.streamsOutput();
-    Launched launched = infrastructure.launch(spec, line -> output(run, redactor.redact(line), echo));
-    LOG.info("Flow run '{}' ({}) started as {}", run.name(), run.id(), launched.infrastructurePid());
-    Running started = new Running(infrastructure, spec, launched);
-    running.put(run.id(), started);
-    return started;
+    return new Prepared(infrastructure, infrastructure.prepare(context),
+        Redactor.of(apiKey, p.infrastructure(), p.storage()));
   }
 
-  private Future<StateType> afterLaunch(FlowRun run, Running started) {
-    ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
-    Future<Void> reported = link.persist(() -> client.patchFlowRun(run.id(), patch));
-    if (!started.spec().reportsOwnStates()) {
-      reported = reported.compose(ignored -> link.persist(
-          () -> client.setFlowRunState(run.id(), State.of(StateType.RUNNING, null), false))).mapEmpty();
-    }
-    return reported
-        .compose(ignored -> Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext()))
-        .compose(exit -> finish(run, started, exit));
+  /**
+   * Proposes RUNNING for a custom command before it starts, as the ferry launcher does for a flow:
+   * waits as long as the server says the run's scheduled time is ahead (a run claimed early, with
+   * {@code --prefetch-seconds}), and a run cancelled meanwhile is refused and never starts.
+   */
+  private Future<OrchestrationResult> proposeRunning(FlowRun run) {
+    return link.persist(() -> client.setFlowRunState(run.id(), State.of(StateType.RUNNING, null), false))
+        .compose(result -> {
+          if (result.status() != OrchestrationResult.Status.WAIT) {
+            return Future.succeededFuture(result);
+          }
+          long delay = Math.max(1, result.details().path("delay_seconds").asLong(1));
+          LOG.info("Flow run '{}' ({}) is scheduled {} s from now: it starts then", run.name(), run.id(), delay);
+          Promise<OrchestrationResult> later = Promise.promise();
+          vertx.setTimer(delay * 1000, id -> proposeRunning(run).onComplete(later));
+          return later.future();
+        });
+  }
+
+  /** A custom command the server did not let start (cancelled meanwhile, most likely): it is not launched. */
+  private Future<StateType> notStarted(FlowRun run, OrchestrationResult refused) {
+    LOG.info("Flow run '{}' ({}) was not started: the server refused RUNNING: {}", run.name(), run.id(),
+        refused.reason());
+    agentLine(run.id(), 30, "Flow run was not started: the server refused RUNNING: " + refused.reason());
+    StateType now = refused.state().type();
+    return link.persist(logs::flush).map(now == StateType.CANCELLING ? StateType.CANCELLED : now);
+  }
+
+  /** Starts a prepared run, records its infrastructure pid and follows it to its end. */
+  private Future<StateType> launch(FlowRun run, Prepared prepared, long claimed) {
+    return blocking.run(() -> start(run, prepared)).compose(started -> {
+      metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
+      ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
+      return link.persist(() -> client.patchFlowRun(run.id(), patch))
+          .compose(ignored -> Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext()))
+          .compose(exit -> finish(run, started, exit));
+    });
+  }
+
+  /** Blocking: launches the run's infrastructure. */
+  private Running start(FlowRun run, Prepared prepared) {
+    boolean echo = prepared.infrastructure().streamsOutput();
+    Launched launched = prepared.infrastructure().launch(prepared.spec(),
+        line -> output(run, prepared.redactor().redact(line), echo));
+    LOG.info("Flow run '{}' ({}) started as {}", run.name(), run.id(), launched.infrastructurePid());
+    Running started = new Running(run, prepared.infrastructure(), prepared.spec(), launched);
+    running.put(run.id(), started);
+    return started;
   }
 
   /**

@@ -35,7 +35,7 @@ class CancellationIT extends AgentTest {
   @Test
   void cancellingARunKillsItsProcessTreeWithinTheGracePeriodThenMarksItCancelled() {
     UUID run = Fixtures.scheduleRun(client, deployment).id();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> read(run).stateType() == StateType.RUNNING);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> read(run).infrastructurePid() != null);
     String pid = read(run).infrastructurePid();
     ProcessHandle process = ProcessHandle.of(Long.parseLong(pid.substring(pid.lastIndexOf(':') + 1))).orElseThrow();
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> process.descendants().count() >= 2);

@@ -43,8 +43,13 @@ final class Fixtures {
 
   /** A run of a deployment, SCHEDULED for now. */
   static FlowRun scheduleRun(OrchestrationClient client, Deployment deployment) {
+    return scheduleRun(client, deployment, OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** A run of a deployment, SCHEDULED for {@code at}. */
+  static FlowRun scheduleRun(OrchestrationClient client, Deployment deployment, OffsetDateTime at) {
     ObjectNode body = Json.object();
-    body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
+    body.set("state", Json.toTree(State.scheduledAt(at)));
     return await(client.createFlowRun(deployment.id(), body));
   }
 

@@ -51,9 +51,9 @@ public final class OrchestrationRules {
     }
     if (next == StateType.RUNNING && (current == StateType.SCHEDULED || current == StateType.PENDING)) {
       OffsetDateTime scheduled = run.state().stateDetails().scheduledTime();
-      long delay = scheduled == null ? 0 : Duration.between(now, scheduled).toSeconds();
-      if (delay > 0) {
-        return new Decision(Status.WAIT, "Scheduled time is in the future", null, delay);
+      long aheadMillis = scheduled == null ? 0 : Duration.between(now, scheduled).toMillis();
+      if (aheadMillis > 0) { // whole seconds on the wire, rounded up: a run never starts before its time
+        return new Decision(Status.WAIT, "Scheduled time is in the future", null, (aheadMillis + 999) / 1000);
       }
     }
     if (next == StateType.FAILED && current == StateType.RUNNING && run.runCount() <= retries(run)) {

@@ -72,6 +72,16 @@ class OrchestrationRulesTest {
   }
 
   @Test
+  void lessThanASecondAheadStillWaitsAWholeSecond() {
+    FlowRun early = run(StateType.PENDING, NOW.plusNanos(400_000_000), 0, Json.object());
+
+    Decision decision = OrchestrationRules.decide(early, State.of(StateType.RUNNING, null), false, NOW);
+
+    assertThat(decision.status()).isEqualTo(Status.WAIT);
+    assertThat(decision.delaySeconds()).as("rounded up, so the run never starts early").isEqualTo(1);
+  }
+
+  @Test
   void failureWithRetriesLeftIsRejectedIntoAwaitingRetry() {
     JsonNode policy = Json.object().put("retries", 1).put("retry_delay", 30);
 

@@ -176,7 +176,7 @@ final class AgentVerticle extends VerticleBase {
     List<WorkQueue> polled = queues.current();
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
     int ask = Math.min(freeSlots(), AgentOptions.BATCH);
-    return client.claimRuns(polled.stream().map(WorkQueue::id).toList(), ask, before,
+    return client.claimRuns(options.name(), polled.stream().map(WorkQueue::id).toList(), ask, before,
         options.runOnce() ? Duration.ZERO : options.queryInterval())
         .map(runs -> {
           polled(runs.size());
@@ -320,7 +320,7 @@ final class AgentVerticle extends VerticleBase {
     if (!heartbeats || held.isEmpty()) {
       return;
     }
-    client.heartbeat(List.copyOf(held)).onFailure(error -> {
+    client.heartbeat(options.name(), List.copyOf(held)).onFailure(error -> {
       if (error instanceof ApiException api && api.notFound()) {
         heartbeats = false;
         LOG.info("The API at {} takes no heartbeats (it is not a ferry server): runs lost with a dead agent stay"

@@ -25,7 +25,8 @@ class LostRunIT extends AgentTest {
   @Test
   void runOfAnAgentThatStoppedHeartbeatingIsCrashedWhileALiveAgentsRunIsNot() throws Exception {
     UUID runId = scheduleRun(List.of("sh", "-c", "sleep 6"));
-    startAgent(options("lost").queryInterval(Duration.ofMillis(200)).heartbeatInterval(Duration.ofMillis(200)));
+    startAgent(options("lost").name("night-shift").queryInterval(Duration.ofMillis(200))
+        .heartbeatInterval(Duration.ofMillis(200)));
 
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> state(runId) == StateType.RUNNING);
     Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
@@ -35,7 +36,8 @@ class LostRunIT extends AgentTest {
     agent = null;
 
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> state(runId) == StateType.CRASHED);
-    assertThat(await(client.readFlowRun(runId)).state().message()).contains("stopped sending heartbeats");
+    assertThat(await(client.readFlowRun(runId)).state().message())
+        .contains("Agent 'night-shift' held this run and stopped sending heartbeats");
   }
 
   @Test

@@ -134,8 +134,8 @@ public final class OrchestrationClient implements AutoCloseable {
    * Tells a ferry server this agent still holds these runs, so its reaper leaves them be. A
    * ferry extension: other Prefect servers answer 404.
    */
-  public Future<Void> heartbeat(List<UUID> runIds) {
-    ObjectNode body = Json.object();
+  public Future<Void> heartbeat(String agentName, List<UUID> runIds) {
+    ObjectNode body = Json.object().put("agent_name", agentName);
     body.set("flow_run_ids", Json.toTree(runIds));
     return http.call(HttpMethod.POST, "/ferry/heartbeats", body, null);
   }
@@ -197,11 +197,12 @@ public final class OrchestrationClient implements AutoCloseable {
    * Ferry servers only: claims for this caller up to {@code limit} runs in all of the queues, due
    * before a time, the queues served in the order given; the runs are already PENDING when they
    * come back. When there are none, the server holds the answer until runs come or {@code wait} is
-   * over.
+   * over. Their heartbeats until the next one from {@code agentName} are this claim's.
    */
-  public Future<List<FlowRun>> claimRuns(List<UUID> queueIds, int limit, OffsetDateTime scheduledBefore, Duration wait) {
+  public Future<List<FlowRun>> claimRuns(String agentName, List<UUID> queueIds, int limit,
+      OffsetDateTime scheduledBefore, Duration wait) {
     ObjectNode body = Json.object().put("limit", limit).put("scheduled_before", scheduledBefore.toString())
-        .put("ferry_wait_seconds", wait.toMillis() / 1000.0);
+        .put("ferry_wait_seconds", wait.toMillis() / 1000.0).put("ferry_agent_name", agentName);
     body.set("work_queue_ids", Json.toTree(queueIds));
     return http.call(HttpMethod.POST, "/ferry/work_queues/claim", body, list(FlowRun.class));
   }

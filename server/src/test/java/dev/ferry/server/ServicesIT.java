@@ -102,15 +102,16 @@ class ServicesIT {
     await(client.patchFlowRun(started.id(), Json.object().put("infrastructure_pid", "host:1234")));
     FlowRun neverStarted = claimedRun(deployment);
     FlowRun unbeaten = claimedRun(deployment);
-    await(client.heartbeat(List.of(started.id(), neverStarted.id())));
+    await(client.heartbeat("night-shift", List.of(started.id(), neverStarted.id())));
 
     Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> await(client.readFlowRun(started.id())).stateType() == StateType.CRASHED);
 
-    assertThat(await(client.readFlowRun(started.id())).state().message()).contains("stopped sending heartbeats");
+    assertThat(await(client.readFlowRun(started.id())).state().message())
+        .contains("Agent 'night-shift' held this run and stopped sending heartbeats");
     FlowRun again = await(client.readFlowRun(neverStarted.id()));
     assertThat(again.stateType()).isEqualTo(StateType.SCHEDULED);
-    assertThat(again.state().message()).contains("stopped before starting it");
+    assertThat(again.state().message()).contains("Agent 'night-shift' claimed this run and stopped before starting it");
     assertThat(await(client.readFlowRun(unbeaten.id())).stateType())
         .as("a run no agent ever heartbeat for is not ferry's to reap").isEqualTo(StateType.PENDING);
   }

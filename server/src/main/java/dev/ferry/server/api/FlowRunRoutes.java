@@ -98,8 +98,9 @@ final class FlowRunRoutes {
     bind(api.post("/ferry/heartbeats"), ctx -> {
       JsonNode body = Requests.body(ctx);
       List<UUID> ids = Requests.strings(body, "flow_run_ids").stream().map(UUID::fromString).toList();
+      String agent = Requests.text(body, "agent_name");
       return db.transaction(c -> {
-        runs.heartbeat(c, ids);
+        runs.heartbeat(c, ids, agent);
         return null;
       }).map(ignored -> Reply.noContent());
     });

@@ -118,7 +118,8 @@ final class WorkQueueRoutes {
     double wait = claim ? Math.min(MAX_WAIT_SECONDS, Math.max(0, body.path("ferry_wait_seconds").asDouble(0))) : 0;
     long deadline = System.nanoTime() + Math.round(wait * 1e9);
     BooleanSupplier gone = () -> ctx.response().closed();
-    return getRuns(ids, before, limit, claim, gone, System.nanoTime(), deadline).map(Reply::ok);
+    String agent = Requests.text(body, "ferry_agent_name");
+    return getRuns(new Poll(ids, before, limit, claim, agent), gone, System.nanoTime(), deadline).map(Reply::ok);
   }
 
   /**
@@ -127,35 +128,37 @@ final class WorkQueueRoutes {
    * creates a run for one of the queues, and every 100 ms for runs created elsewhere, until runs
    * come or the wait is over, with {@code before} moving on as time passes.
    */
-  private Future<List<FlowRun>> getRuns(List<UUID> ids, OffsetDateTime before, int limit, boolean claim,
-      BooleanSupplier gone, long start, long deadline) {
+  private Future<List<FlowRun>> getRuns(Poll poll, BooleanSupplier gone, long start, long deadline) {
     if (gone.getAsBoolean()) {
       return Future.succeededFuture(List.of());
     }
-    OffsetDateTime due = before.plusNanos(System.nanoTime() - start);
+    OffsetDateTime due = poll.before().plusNanos(System.nanoTime() - start);
     Database.Work<Polled> look = c -> {
       List<String> names = new ArrayList<>();
       List<FlowRun> found = new ArrayList<>();
-      for (UUID id : ids) {
+      for (UUID id : poll.queueIds()) {
         WorkQueue queue = queues.byId(c, id)
             .orElseThrow(() -> ApiError.message(404, "Work queue with id " + id + " not found."));
         names.add(queue.name());
         if (queue.lastPolled() == null || queue.lastPolled().isBefore(Columns.now().minus(POLL_RECORD_INTERVAL))) {
           queues.markPolled(c, id);
         }
-        int open = openSlots(c, queue, limit - found.size());
+        int open = openSlots(c, queue, poll.limit() - found.size());
         if (open > 0) {
-          found.addAll(claim ? runs.claim(c, queue.name(), due, open) : runs.claimable(c, queue.name(), due, open));
+          found.addAll(poll.claim() ? runs.claim(c, queue.name(), due, open, poll.agent())
+              : runs.claimable(c, queue.name(), due, open));
         }
       }
       return new Polled(names, found);
     };
-    return (claim ? db.transaction(look) : db.read(look)).compose(polled -> polled.runs().isEmpty()
+    return (poll.claim() ? db.transaction(look) : db.read(look)).compose(polled -> polled.runs().isEmpty()
         && System.nanoTime() < deadline
-        ? signals.next(polled.queues(), RECHECK_MILLIS)
-            .compose(ignored -> getRuns(ids, before, limit, claim, gone, start, deadline))
+        ? signals.next(polled.queues(), RECHECK_MILLIS).compose(ignored -> getRuns(poll, gone, start, deadline))
         : Future.succeededFuture(polled.runs()));
   }
+
+  /** A get_runs or claim: of which queues, due before when, how many at most, to claim or not, for which agent. */
+  private record Poll(List<UUID> queueIds, OffsetDateTime before, int limit, boolean claim, String agent) {}
 
   /** What one look at the queues found. */
   private record Polled(List<String> queues, List<FlowRun> runs) {}

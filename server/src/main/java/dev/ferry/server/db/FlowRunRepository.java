@@ -16,9 +16,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Flow runs, their current state (kept on the run row) and their state history. */
 public final class FlowRunRepository {
@@ -101,12 +103,20 @@ public final class FlowRunRepository {
     return moved;
   }
 
-  /** Records that an agent still holds these runs. */
-  public void heartbeat(Connection c, List<UUID> runIds) throws SQLException {
+  /** Records that the agent named {@code agent} (null when it gave no name) still holds these runs. */
+  public void heartbeat(Connection c, List<UUID> runIds, String agent) throws SQLException {
     if (!runIds.isEmpty()) {
       Where where = new Where().in("id", runIds.stream().map(UUID::toString).toList());
-      Sql.update(c, "UPDATE flow_run SET heartbeat = " + Columns.micros(Columns.now()) + where.sql(), where.params());
+      Object[] params = Stream.concat(Stream.of(Columns.micros(Columns.now()), agent), Arrays.stream(where.params()))
+          .toArray();
+      Sql.update(c, "UPDATE flow_run SET heartbeat = ?, heartbeat_agent = ?" + where.sql(), params);
     }
+  }
+
+  /** The names of the agents heartbeating the runs {@code where} selects (null for an agent that gave none). */
+  public List<String> heartbeatAgents(Connection c, Where where) throws SQLException {
+    return Sql.list(c, "SELECT DISTINCT r.heartbeat_agent FROM flow_run r" + where.sql(), row -> row.getString(1),
+        where.params());
   }
 
   public List<FlowRun> filter(Connection c, Where where, String orderBy, int limit, int offset) throws SQLException {
@@ -133,7 +143,8 @@ public final class FlowRunRepository {
    * on PostgreSQL rows another claim is taking are skipped, so concurrent claimers take different
    * runs; SQLite runs write transactions one at a time.
    */
-  public List<FlowRun> claim(Connection c, String queue, OffsetDateTime before, int limit) throws SQLException {
+  public List<FlowRun> claim(Connection c, String queue, OffsetDateTime before, int limit, String agent)
+      throws SQLException {
     String lock = c.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? " FOR UPDATE SKIP LOCKED" : "";
     List<FlowRun> due = Sql.list(c, CLAIMABLE + lock, FlowRunRepository::map, queue, OrchestrationRules.AWAITING_RETRY,
         Columns.micros(before), limit);
@@ -144,7 +155,7 @@ public final class FlowRunRepository {
         won.add(byId(c, run.id()).orElseThrow());
       }
     }
-    heartbeat(c, won.stream().map(FlowRun::id).toList());
+    heartbeat(c, won.stream().map(FlowRun::id).toList(), agent);
     return won;
   }
 
@@ -268,7 +279,7 @@ public final class FlowRunRepository {
     }
     if (state.type() == StateType.SCHEDULED) {
       // scheduled again: no agent holds it until the next claim
-      Sql.update(c, "UPDATE flow_run SET heartbeat = NULL WHERE id = ?", run.id().toString());
+      Sql.update(c, "UPDATE flow_run SET heartbeat = NULL, heartbeat_agent = NULL WHERE id = ?", run.id().toString());
     }
     Sql.update(c, "INSERT INTO flow_run_state (id, flow_run_id, type, name, timestamp, message, data, state_details)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -22,17 +22,27 @@ public final class LostRunReaper {
 
   private final FlowRunRepository runs = new FlowRunRepository();
 
-  /** Crashes the runs whose last heartbeat is older than {@code timeout}; returns how many. */
+  /** Crashes the runs whose last heartbeat is older than {@code timeout}, each naming its agent; returns how many. */
   public int reap(Connection c, OffsetDateTime now, Duration timeout) throws SQLException {
-    Where lost = new Where()
+    int reaped = 0;
+    for (String agent : runs.heartbeatAgents(c, lost(now, timeout))) {
+      Where theirs = agent == null ? lost(now, timeout).condition("r.heartbeat_agent IS NULL")
+          : lost(now, timeout).condition("r.heartbeat_agent = ?", agent);
+      String holder = agent == null ? "The agent" : "Agent '" + agent + "'";
+      State crashed = State.of(StateType.CRASHED, holder + " held this run and stopped sending heartbeats for more than "
+          + timeout.toSeconds() + " s; the run was lost with it.");
+      State again = new State(null, StateType.SCHEDULED, "Scheduled", null, holder + " claimed this run and stopped"
+          + " before starting it; it is scheduled again.", null, StateDetails.empty().withScheduledTime(now));
+      reaped += runs.transitionEach(c, theirs, BATCH,
+          run -> run.stateType() == StateType.PENDING && run.infrastructurePid() == null ? again : crashed);
+    }
+    return reaped;
+  }
+
+  private static Where lost(OffsetDateTime now, Duration timeout) {
+    return new Where()
         .condition("(r.state_type IN ('PENDING', 'RUNNING') OR r.state_name = ?)", OrchestrationRules.AWAITING_RETRY)
         .condition("r.heartbeat IS NOT NULL")
         .condition("r.heartbeat < ?", Columns.micros(now.minus(timeout)));
-    State crashed = State.of(StateType.CRASHED, "The agent holding this run stopped sending heartbeats for more than "
-        + timeout.toSeconds() + " s; the run was lost with it.");
-    State again = new State(null, StateType.SCHEDULED, "Scheduled", null, "The agent that claimed this run stopped"
-        + " before starting it; it is scheduled again.", null, StateDetails.empty().withScheduledTime(now));
-    return runs.transitionEach(c, lost, BATCH,
-        run -> run.stateType() == StateType.PENDING && run.infrastructurePid() == null ? again : crashed);
   }
 }

@@ -25,9 +25,19 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
     description = "Declarative dataflow deployments in the style of Prefect 2, on the JVM.")
 public final class FerryCommand {
-  static final List<Class<?>> NOUNS = List.of(QuickstartCommand.class, DeploymentCommand.class, FlowRunCommand.class,
-      WorkQueueCommand.class, BlockCommand.class, AgentCommand.class, ServerCommand.class, ConfigCommand.class,
-      ProfileCommand.class, KubernetesCommand.class, VersionCommand.class);
+  /**
+   * The nouns by the names their {@code @Command} gives (a test keeps the two alike): looking a
+   * word up here reads no annotation, which would load every verb class a noun lists.
+   */
+  static final List<Noun> NOUNS = List.of(new Noun("quickstart", QuickstartCommand.class),
+      new Noun("deployment", DeploymentCommand.class), new Noun("flow-run", FlowRunCommand.class),
+      new Noun("work-queue", WorkQueueCommand.class), new Noun("block", BlockCommand.class),
+      new Noun("agent", AgentCommand.class), new Noun("server", ServerCommand.class),
+      new Noun("config", ConfigCommand.class), new Noun("profile", ProfileCommand.class),
+      new Noun("kubernetes", KubernetesCommand.class), new Noun("version", VersionCommand.class));
+
+  /** A noun of the command line and the class of its command. */
+  record Noun(String name, Class<?> command) {}
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
   boolean verbose;
@@ -35,7 +45,7 @@ public final class FerryCommand {
   /** The nouns a command line needs: the one its first word names, or all of them (for help and for an unknown word). */
   static List<Class<?>> nounsFor(String... args) {
     String word = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
-    return NOUNS.stream().filter(noun -> noun.getAnnotation(Command.class).name().equals(word)).findFirst()
-        .map(List::<Class<?>>of).orElse(NOUNS);
+    List<Class<?>> named = NOUNS.stream().filter(noun -> noun.name().equals(word)).<Class<?>>map(Noun::command).toList();
+    return named.isEmpty() ? NOUNS.stream().<Class<?>>map(Noun::command).toList() : named;
   }
 }

@@ -32,6 +32,12 @@ class CommandTreeTest {
   }
 
   @Test
+  void eachNounIsKnownByTheNameItsCommandGives() {
+    FerryCommand.NOUNS.forEach(noun -> assertThat(noun.command().getAnnotation(picocli.CommandLine.Command.class).name())
+        .as(noun.command().getSimpleName()).isEqualTo(noun.name()));
+  }
+
+  @Test
   void anUnknownWordIsAnErrorThatSuggestsTheNearestNoun() {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     PrintStream stderr = System.err;

@@ -88,10 +88,12 @@ public final class Agent {
     return Future.succeededFuture().compose(ignored -> {
       int running = verticle.held();
       if (running == 0 || timeout.isZero()) {
-        if (running > 0) {
-          LOG.info("Stopping with {} flow runs left running (--drain-timeout 0)", running);
+        if (running == 0) {
+          return Future.succeededFuture();
         }
-        return Future.succeededFuture();
+        LOG.info("Stopping with {} flow runs left running (--drain-timeout 0); the next agent on this FERRY_HOME"
+            + " takes them over", running);
+        return submitter.leaveRunning();
       }
       LOG.info("Stopping: waiting up to {} s for {} flow runs to end (a second signal stops at once)",
           timeout.toSeconds(), running);

@@ -67,8 +67,11 @@ final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Future<Boolean> claimOffered = claimOffered();
-    return Future.all(queues.refresh(), claimOffered).map(both -> claimOffered.result()).onSuccess(claim -> {
+    // a --run-once agent leaves the runs an agent before it left running to a long-running one
+    Future<List<LeftRun>> left = options.runOnce() ? Future.succeededFuture(List.of()) : submitter.leftBehind();
+    return Future.all(queues.refresh(), claimOffered, left).map(all -> claimOffered.result()).onSuccess(claim -> {
       claimProtocol = claim;
+      left.result().forEach(this::takeOver);
       timers.add(vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat()));
       if (options.runOnce()) {
         LOG.info("Agent '{}' polling work queues {} once", options.name(), queues.describe());
@@ -290,6 +293,12 @@ final class AgentVerticle extends VerticleBase {
       launched.add(done);
     }
     done.onComplete(ignored -> release(run.id()));
+  }
+
+  /** Holds a run an agent before this one left running, until it ends. */
+  private void takeOver(LeftRun run) {
+    held.add(run.flowRunId());
+    submitter.takeOver(run).onComplete(ignored -> release(run.flowRunId()));
   }
 
   /** Hands a run claimed during a stop back to its queue, for another agent. */

@@ -89,8 +89,8 @@ public final class FlowRunSubmitter {
     this.metrics = metrics;
   }
 
-  /** A launched run: which, what was started, how, and on what. */
-  private record Running(FlowRun run, Infrastructure infrastructure, LaunchSpec spec, Launched launched) {}
+  /** A launched run: which, on what, whether it reports its own states, and what was started. */
+  private record Running(FlowRun run, Infrastructure infrastructure, boolean reportsOwnStates, Launched launched) {}
 
   /** A run ready to start: its infrastructure, how to launch it, and what to hide from its output. */
   private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor) {}
@@ -107,12 +107,64 @@ public final class FlowRunSubmitter {
                 : notStarted(run, result)))
         .recover(error -> stopAndCrash(run, "Flow run could not start: " + message(error)))
         .onSuccess(metrics::finished)
-        .eventually(() -> {
-          running.remove(run.id());
-          handedOver.remove(run.id());
-          abandoned.remove(run.id());
-          return blocking.run(() -> deleteTree(dir));
+        .eventually(() -> forget(run.id(), dir));
+  }
+
+  /**
+   * Takes over a run an agent before this one left running ({@code --drain-timeout 0}): follows
+   * its output on from where that agent stopped and reports its end as for a run it launched. A
+   * run it cannot take over (its deployment or blocks are gone, say) is left to the server, which
+   * marks it CRASHED once no agent heartbeats it; its folder stays.
+   */
+  Future<StateType> takeOver(LeftRun left) {
+    UUID id = left.flowRunId();
+    Path dir = options.runsRoot().resolve(id.toString());
+    return link.persist(() -> client.readFlowRun(id))
+        .compose(run -> blocks.read(run).compose(parts -> blocking.run(() -> {
+          LOG.info("Taking over flow run '{}' ({}), left running as {} by the agent before", run.name(), id,
+              left.infrastructurePid());
+          Infrastructure infrastructure = parts.buildInfrastructure();
+          Redactor redactor = Redactor.of(apiKey, parts.infrastructure(), parts.storage());
+          boolean echo = infrastructure.streamsOutput();
+          Launched launched = infrastructure.reattach(left.infrastructurePid(), dir, left.leftAt(), left.outputOffset(),
+              line -> output(run, redactor.redact(line), echo));
+          Running taken = new Running(run, infrastructure, left.reportsOwnStates(), launched);
+          running.put(id, taken);
+          return taken;
+        })))
+        .compose(taken -> toTheEnd(taken).eventually(() -> forget(id, dir)))
+        .onSuccess(metrics::finished)
+        .recover(error -> {
+          LOG.warn("Cannot take over flow run {} (left running as {}): {}", id, left.infrastructurePid(),
+              message(error));
+          return Future.succeededFuture(StateType.CRASHED);
         });
+  }
+
+  /**
+   * Writes, for each run still running, what the next agent needs to take it over; the agent then
+   * leaves them running ({@code --drain-timeout 0}).
+   */
+  Future<Void> leaveRunning() {
+    return blocking.run(() -> {
+      for (Running left : running.values()) {
+        new LeftRun(left.run().id(), left.launched().infrastructurePid(), left.reportsOwnStates(),
+            left.launched().outputOffset(), null).write(options.runsRoot().resolve(left.run().id().toString()));
+      }
+      return null;
+    });
+  }
+
+  /** The runs agents before this one left running in this agent's runs folder. */
+  Future<List<LeftRun>> leftBehind() {
+    return blocking.run(() -> LeftRun.findAll(options.runsRoot()));
+  }
+
+  private Future<Void> forget(UUID id, Path dir) {
+    running.remove(id);
+    handedOver.remove(id);
+    abandoned.remove(id);
+    return blocking.run(() -> deleteTree(dir));
   }
 
   /**
@@ -193,10 +245,14 @@ public final class FlowRunSubmitter {
     return blocking.run(() -> start(run, prepared)).compose(started -> {
       metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
       ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
-      return link.persist(() -> client.patchFlowRun(run.id(), patch))
-          .compose(ignored -> Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext()))
-          .compose(exit -> finish(run, started, exit));
+      return link.persist(() -> client.patchFlowRun(run.id(), patch)).compose(ignored -> toTheEnd(started));
     });
+  }
+
+  /** Waits for a run's infrastructure to end and reports how it ended. */
+  private Future<StateType> toTheEnd(Running started) {
+    return Future.fromCompletionStage(started.launched().exit(), vertx.getOrCreateContext())
+        .compose(exit -> finish(started.run(), started, exit));
   }
 
   /** Blocking: launches the run's infrastructure. */
@@ -205,7 +261,7 @@ public final class FlowRunSubmitter {
     Launched launched = prepared.infrastructure().launch(prepared.spec(),
         line -> output(run, prepared.redactor().redact(line), echo));
     LOG.info("Flow run '{}' ({}) started as {}", run.name(), run.id(), launched.infrastructurePid());
-    Running started = new Running(run, prepared.infrastructure(), prepared.spec(), launched);
+    Running started = new Running(run, prepared.infrastructure(), prepared.spec().reportsOwnStates(), launched);
     running.put(run.id(), started);
     return started;
   }
@@ -222,7 +278,7 @@ public final class FlowRunSubmitter {
     if (abandoned.contains(run.id())) {
       return shipped.map(StateType.CRASHED);
     }
-    if (!started.spec().reportsOwnStates()) {
+    if (!started.reportsOwnStates()) {
       return shipped.compose(ignored -> report(run.id(), run.name(), endOf(run, started, exit)));
     }
     return shipped.compose(ignored -> link.persist(() -> client.readFlowRun(run.id()))).compose(current -> {
@@ -236,9 +292,15 @@ public final class FlowRunSubmitter {
     });
   }
 
-  /** The final state the agent reports: a custom command's exit, what the launcher handed over, or CRASHED. */
+  /**
+   * The final state the agent reports: a custom command's exit (CRASHED when its status is not
+   * known), what the launcher handed over, or CRASHED.
+   */
   private State endOf(FlowRun run, Running started, Exit exit) {
-    if (!started.spec().reportsOwnStates()) {
+    if (!started.reportsOwnStates()) {
+      if (!exit.known()) {
+        return State.of(StateType.CRASHED, "Command " + exit.description() + ".");
+      }
       return exit.succeeded() ? State.of(StateType.COMPLETED, "Command exited with code 0.")
           : State.of(StateType.FAILED, "Command " + exit.description() + ".");
     }

@@ -69,6 +69,53 @@ class AgentLifecycleIT {
   }
 
   @Test
+  void theNextAgentTakesOverAFlowLeftRunningAndShipsTheRestOfItsOutputOnce() throws Exception {
+    Files.writeString(project.resolve("slow.py"), """
+        import time
+
+        def main():
+            print("before the handover", flush=True)
+            time.sleep(4)
+            print("after the handover", flush=True)
+        """);
+    Result build = ferry.run("deployment", "build", "slow.py:main", "-n", "handover", "-q", "handover", "--apply");
+    assertThat(build.exitCode()).as(build.err()).isZero();
+    String run = ferry.run("deployment", "run", "main/handover").runId();
+    Process first = ferry.start("agent", "start", "-q", "handover", "--drain-timeout", "0");
+    Path output = root.resolve("home/runs/" + run + "/.ferry/output.log");
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(output)
+        && Files.readString(output).contains("before the handover"));
+
+    first.destroy();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process second = ferry.start("agent", "start", "-q", "handover");
+    try {
+      awaitState(run, "COMPLETED");
+      assertThat(ferry.read(second, "err")).contains("Taking over flow run", run);
+      Result logs = ferry.run("flow-run", "logs", run);
+      assertThat(logs.out()).containsOnlyOnce("before the handover").containsOnlyOnce("after the handover");
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(output.getParent().getParent()));
+    } finally {
+      stop(second);
+    }
+  }
+
+  @Test
+  void aCommandTakenOverEndsCrashedForItsExitStatusWentToTheSystem() throws Exception {
+    Holding holding = agentRunning("orphan", "sleep 2", "0");
+
+    holding.agent().destroy();
+    assertThat(holding.agent().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process second = ferry.start("agent", "start", "-q", "orphan");
+    try {
+      awaitState(holding.run(), "CRASHED");
+      assertThat(state(holding.run()).path("message").asText()).contains("exit status is not known");
+    } finally {
+      stop(second);
+    }
+  }
+
+  @Test
   void aSecondSignalStopsTheAgentAtOnce() throws Exception {
     Holding holding = agentRunning("stubborn", "sleep 300", "300");
 
@@ -109,7 +156,8 @@ class AgentLifecycleIT {
   private Holding agentRunning(String queue, String script, String drainTimeout) throws Exception {
     String run = runOf(queue, script);
     Process agent = ferry.start("agent", "start", "-q", queue, "--drain-timeout", drainTimeout);
-    awaitState(run, "RUNNING");
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> !inspect(run).path("infrastructure_pid").isNull()); // started, not only RUNNING
     return new Holding(agent, run);
   }
 
@@ -129,9 +177,18 @@ class AgentLifecycleIT {
         .until(() -> state(run).path("type").asText().equals(type));
   }
 
+  private static void stop(Process agent) throws InterruptedException {
+    agent.destroy();
+    agent.waitFor(30, TimeUnit.SECONDS);
+  }
+
   private JsonNode state(String runId) throws Exception {
+    return inspect(runId).path("state");
+  }
+
+  private JsonNode inspect(String runId) throws Exception {
     Result inspect = ferry.run("flow-run", "inspect", runId);
     assertThat(inspect.exitCode()).as(inspect.err()).isZero();
-    return Json.tree(inspect.out()).path("state");
+    return Json.tree(inspect.out());
   }
 }

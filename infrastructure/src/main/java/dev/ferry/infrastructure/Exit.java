@@ -15,6 +15,16 @@ public record Exit(int code, String description) {
     return new Exit(status, "exited with code " + status);
   }
 
+  /** The end of a process another agent started: its exit status went to the system, not to this agent. */
+  public static Exit unknown() {
+    return new Exit(-1, "ended after the agent that started it had stopped, so its exit status is not known");
+  }
+
+  /** Whether the exit status is known; see {@link #unknown()}. */
+  public boolean known() {
+    return code >= 0;
+  }
+
   public boolean succeeded() {
     return code == 0;
   }

@@ -1,6 +1,8 @@
 package dev.ferry.infrastructure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,15 @@ public interface Infrastructure {
    * goes to {@code output}, on a thread of the implementation's.
    */
   Launched launch(LaunchSpec spec, Consumer<String> output);
+
+  /**
+   * Follows a run another agent launched and left running, from {@code outputOffset} of its output
+   * on, until it ends (at once when it already has). {@code startedBefore} tells the run from
+   * anything started later under the same id. Fails with {@link InfrastructureNotAvailable} when
+   * the id belongs to another host or cluster.
+   */
+  Launched reattach(String infrastructurePid, Path runDir, Instant startedBefore, long outputOffset,
+      Consumer<String> output);
 
   /**
    * Stops the infrastructure named by {@code infrastructurePid}: a polite stop, {@code grace} to

@@ -9,4 +9,7 @@ public interface Launched {
 
   /** Completes when the infrastructure has ended and all of its output was delivered. */
   CompletionStage<Exit> exit();
+
+  /** How far the run's output was handed on, for an agent that takes the run over ({@link Infrastructure#reattach}). */
+  long outputOffset();
 }

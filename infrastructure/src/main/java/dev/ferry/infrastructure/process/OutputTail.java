@@ -6,26 +6,48 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Follows the file a process writes its output to, line by line, until the process has exited and
  * the file is read to its end. A file rather than a pipe: a process the agent leaves running
- * ({@code --drain-timeout 0}) goes on writing after the agent is gone, where a pipe would break.
+ * ({@code --drain-timeout 0}) goes on writing after the agent is gone, where a pipe would break,
+ * and the agent that takes the run over goes on from where this one stopped ({@link #handedOn}).
  */
 final class OutputTail {
   private static final long POLL_MILLIS = 50;
 
-  private OutputTail() {}
+  private final Path file;
+  private final Consumer<String> lines;
+  /** Bytes of the file up to the end of the last line handed on. */
+  private final AtomicLong handedOn;
 
-  /** Starts following {@code file} on a thread of its own; completes once all of the process's output was handed on. */
-  static CompletableFuture<Void> follow(Process process, Path file, Consumer<String> lines) {
+  /** A tail of {@code file} that starts {@code from} bytes in, where a line starts. */
+  OutputTail(Path file, long from, Consumer<String> lines) {
+    this.file = file;
+    this.lines = lines;
+    this.handedOn = new AtomicLong(from);
+  }
+
+  /** How far the file was handed on, in bytes: the end of the last whole line. */
+  long handedOn() {
+    return handedOn.get();
+  }
+
+  /**
+   * Starts following on a thread of its own, while {@code process} runs (to the end of the file
+   * when it is empty: the process is gone); completes once all of the output was handed on.
+   */
+  CompletableFuture<Void> follow(Optional<ProcessHandle> process) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        read(process, file, lines);
+        read(process);
       } catch (IOException e) {
         lines.accept("[ferry] the output in " + file + " could not be read further: " + e.getMessage());
       } catch (InterruptedException e) {
@@ -33,38 +55,53 @@ final class OutputTail {
       } finally {
         done.complete(null);
       }
-    }, "ferry-output-" + process.pid());
+    }, "ferry-output-" + process.map(ProcessHandle::pid).orElse(0L));
     thread.setDaemon(true);
     thread.start();
     return done;
   }
 
-  private static void read(Process process, Path file, Consumer<String> lines) throws IOException, InterruptedException {
+  private void read(Optional<ProcessHandle> process) throws IOException, InterruptedException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     try (InputStream in = Files.newInputStream(file)) {
-      boolean exited = false;
+      in.skipNBytes(handedOn.get());
+      boolean exited = process.isEmpty();
       while (true) {
         int read = in.read(buffer);
         if (read > 0) {
           for (int i = 0; i < read; i++) {
             if (buffer[i] == '\n') {
+              long end = handedOn.get() + line.size() + 1;
               lines.accept(text(line));
+              handedOn.set(end);
             } else {
               line.write(buffer[i]);
             }
           }
         } else if (exited) {
           break;
-        } else if (!process.isAlive()) {
+        } else if (!process.get().isAlive()) {
           exited = true; // one more pass reads what it wrote last
         } else {
-          process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS); // looks again as soon as the process ends
+          waitForExit(process.get()); // looks again as soon as the process ends
         }
       }
     }
     if (line.size() > 0) {
+      long end = handedOn.get() + line.size();
       lines.accept(text(line));
+      handedOn.set(end);
+    }
+  }
+
+  private static void waitForExit(ProcessHandle process) throws InterruptedException {
+    try {
+      process.onExit().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException stillRunning) {
+      // look at the file again
+    } catch (java.util.concurrent.ExecutionException impossible) {
+      throw new IllegalStateException(impossible);
     }
   }
 

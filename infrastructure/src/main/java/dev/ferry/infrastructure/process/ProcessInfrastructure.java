@@ -17,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,29 @@ public final class ProcessInfrastructure implements Infrastructure {
           + ": " + e.getMessage(), e);
     }
     // the run ends when the process does (a child it left behind does not keep it open), once what it wrote was read
-    CompletableFuture<Void> read = OutputTail.follow(process, outputFile, output);
-    String pid = hostName() + ":" + process.pid();
-    CompletableFuture<Exit> exit = process.onExit().thenCombine(read, (p, ignored) -> Exit.ofStatus(p.exitValue()));
+    OutputTail tail = new OutputTail(outputFile, 0, output);
+    CompletableFuture<Exit> exit = process.onExit().thenCombine(tail.follow(Optional.of(process.toHandle())),
+        (p, ignored) -> Exit.ofStatus(p.exitValue()));
+    return launched(hostName() + ":" + process.pid(), tail, exit);
+  }
+
+  /**
+   * Follows a process another agent started (a child of nobody here now) from where that agent's
+   * tail of its output stopped. Its exit status went to the system, so the exit is
+   * {@link Exit#unknown()}; a process already gone, or a newer one under the same pid (started
+   * after {@code startedBefore}), is followed only to the end of its output.
+   */
+  @Override
+  public Launched reattach(String infrastructurePid, Path runDir, Instant startedBefore, long outputOffset,
+      Consumer<String> output) {
+    Optional<ProcessHandle> process = ProcessHandle.of(localPid(infrastructurePid))
+        .filter(handle -> handle.info().startInstant().map(start -> !start.isAfter(startedBefore)).orElse(false));
+    OutputTail tail = new OutputTail(runDir.resolve(".ferry").resolve("output.log"), outputOffset, output);
+    CompletableFuture<Exit> exit = tail.follow(process).thenApply(ignored -> Exit.unknown());
+    return launched(infrastructurePid, tail, exit);
+  }
+
+  private static Launched launched(String pid, OutputTail tail, CompletableFuture<Exit> exit) {
     return new Launched() {
       @Override
       public String infrastructurePid() {
@@ -107,19 +128,17 @@ public final class ProcessInfrastructure implements Infrastructure {
       public CompletableFuture<Exit> exit() {
         return exit;
       }
+
+      @Override
+      public long outputOffset() {
+        return tail.handedOn();
+      }
     };
   }
 
   @Override
   public void kill(String infrastructurePid, Duration grace) {
-    int colon = infrastructurePid.lastIndexOf(':');
-    String host = colon < 0 ? "" : infrastructurePid.substring(0, colon);
-    if (!host.equals(hostName())) {
-      throw new InfrastructureNotAvailable("Process " + infrastructurePid + " runs on host '" + host + "', not on this one ('"
-          + hostName() + "'); the agent on that host stops it");
-    }
-    long pid = Long.parseLong(infrastructurePid.substring(colon + 1));
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    Optional<ProcessHandle> handle = ProcessHandle.of(localPid(infrastructurePid));
     if (handle.isEmpty()) {
       throw new InfrastructureNotFound("Process " + infrastructurePid + " is not running");
     }
@@ -132,6 +151,17 @@ public final class ProcessInfrastructure implements Infrastructure {
       // still alive after the grace period: force it below
     }
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** The pid of {@code host:pid}; fails when the process runs on another host, which the agent there looks after. */
+  private static long localPid(String infrastructurePid) {
+    int colon = infrastructurePid.lastIndexOf(':');
+    String host = colon < 0 ? "" : infrastructurePid.substring(0, colon);
+    if (!host.equals(hostName())) {
+      throw new InfrastructureNotAvailable("Process " + infrastructurePid + " runs on host '" + host + "', not on this one ('"
+          + hostName() + "'); the agent on that host stops it");
+    }
+    return Long.parseLong(infrastructurePid.substring(colon + 1));
   }
 
   static String hostName() {

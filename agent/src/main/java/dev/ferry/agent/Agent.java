@@ -5,7 +5,9 @@ import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,8 @@ public final class Agent {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
   private static final Duration LOG_FLUSH_INTERVAL = Duration.ofSeconds(1);
   private static final Duration DRAIN_CHECK = Duration.ofMillis(200);
+  /** How long a stopping agent waits for the API to take the final states it decided, before it keeps them. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
   private static final int WORKERS = 16;
 
   private final Vertx vertx;
@@ -24,10 +28,15 @@ public final class Agent {
   private final FlowRunSubmitter submitter;
   private final LogShipper logs;
   private final Blocking blocking;
+  private final Path runsRoot;
+  private final ApiLink link;
   private HealthServer health;
   private String deploymentId;
 
-  private Agent(Vertx vertx, AgentVerticle verticle, FlowRunSubmitter submitter, LogShipper logs, Blocking blocking) {
+  private Agent(Vertx vertx, AgentVerticle verticle, FlowRunSubmitter submitter, LogShipper logs, Blocking blocking,
+      Path runsRoot, ApiLink link) {
+    this.runsRoot = runsRoot;
+    this.link = link;
     this.vertx = vertx;
     this.verticle = verticle;
     this.submitter = submitter;
@@ -52,7 +61,7 @@ public final class Agent {
         python.future());
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
-    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking);
+    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link);
     logs.start();
     Future<Void> healthUp = exported == null ? Future.succeededFuture()
         : HealthServer.start(vertx, options.health(), verticle::ready, exported::scrape).map(server -> {
@@ -61,7 +70,7 @@ public final class Agent {
               server.port());
           return null;
         });
-    return healthUp.compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
+    return healthUp.compose(ignored -> agent.deliverKept()).compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
       agent.deploymentId = id;
       blocking.run(() -> Launcher.resolve(AgentOptions.PYTHON)).onComplete(python);
       return agent;
@@ -86,7 +95,7 @@ public final class Agent {
   public Future<Void> drain(Duration timeout) {
     verticle.stopClaiming();
     return Future.succeededFuture().compose(ignored -> {
-      int running = verticle.held();
+      int running = submitter.active();
       if (running == 0 || timeout.isZero()) {
         if (running == 0) {
           return Future.succeededFuture();
@@ -103,11 +112,18 @@ public final class Agent {
     }).compose(ignored -> stop());
   }
 
-  /** Stops polling, ships the logs still queued and closes the health server; runs still going are left as they are. */
+  /**
+   * Stops polling, ships the logs still queued, waits a little for the final states it decided to
+   * be delivered and keeps what the API did not take in the {@link Outbox}, then closes the health
+   * server; runs still going are left as they are.
+   */
   public Future<Void> stop() {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     deploymentId = null;
     return undeployed.compose(ignored -> logs.stop()).recover(ignored -> Future.succeededFuture())
+        .compose(ignored -> until(() -> submitter.undelivered().isEmpty(), System.nanoTime() + DELIVERY_WAIT.toNanos()))
+        .compose(ignored -> keepUndelivered())
+        .onComplete(ignored -> link.close())
         .compose(ignored -> health == null ? Future.succeededFuture() : health.close())
         .eventually(() -> {
           blocking.close();
@@ -115,16 +131,54 @@ public final class Agent {
         });
   }
 
-  /** True once no run is held, false when the deadline passes first. */
+  /**
+   * True once no run is being started or running, false when the deadline passes first. Runs
+   * whose final state waits for the API do not count: a stopping agent keeps that state.
+   */
   private Future<Boolean> whenIdle(long deadline) {
-    Promise<Boolean> idle = Promise.promise();
+    return until(() -> submitter.active() == 0, deadline);
+  }
+
+  /** True once {@code condition} holds, false when the deadline passes first. */
+  private Future<Boolean> until(BooleanSupplier condition, long deadline) {
+    Promise<Boolean> met = Promise.promise();
+    if (condition.getAsBoolean()) {
+      return Future.succeededFuture(true);
+    }
     vertx.setPeriodic(DRAIN_CHECK.toMillis(), id -> {
-      boolean empty = verticle.held() == 0;
-      if (empty || System.nanoTime() - deadline > 0) {
+      boolean holds = condition.getAsBoolean();
+      if (holds || System.nanoTime() - deadline > 0) {
         vertx.cancelTimer(id);
-        idle.tryComplete(empty);
+        met.tryComplete(holds);
       }
     });
-    return idle.future();
+    return met.future();
+  }
+
+  /** Delivers first what agents before this one kept in their outboxes. */
+  private Future<Void> deliverKept() {
+    return blocking.run(() -> Outbox.take(runsRoot)).map(kept -> {
+      if (!kept.isEmpty()) {
+        LOG.info("Delivering {} log lines and {} final states that an agent before this one could not",
+            kept.logs().size(), kept.states().size());
+        kept.logs().forEach(logs::add);
+        kept.states().forEach(submitter::deliver);
+      }
+      return null;
+    });
+  }
+
+  /** Keeps what the API did not take (log lines, final states) for the next agent on this FERRY_HOME. */
+  private Future<Void> keepUndelivered() {
+    Outbox outbox = new Outbox(logs.takePending(), submitter.undelivered());
+    if (outbox.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return blocking.run(() -> outbox.keep(runsRoot)).onSuccess(file -> LOG.warn("The API did not take {} log lines"
+        + " and {} final states before the agent stopped: they are kept in {} for the next agent on this FERRY_HOME",
+        outbox.logs().size(), outbox.states().size(), file))
+        .onFailure(error -> LOG.error("Cannot keep {} log lines and {} final states the API did not take: {}",
+            outbox.logs().size(), outbox.states().size(), error.getMessage()))
+        .<Void>mapEmpty().recover(ignored -> Future.succeededFuture());
   }
 }

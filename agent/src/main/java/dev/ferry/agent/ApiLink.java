@@ -23,6 +23,7 @@ final class ApiLink {
   private final URI api;
   private final AgentMetrics metrics;
   private volatile boolean down;
+  private volatile boolean closed;
   private volatile Instant lastAnswer;
 
   ApiLink(Vertx vertx, URI api, AgentMetrics metrics) {
@@ -37,6 +38,9 @@ final class ApiLink {
   }
 
   private <T> Future<T> attempt(Supplier<Future<T>> call, Backoff backoff) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("the agent stopped"));
+    }
     return call.get().transform(result -> {
       if (result.succeeded()) {
         answered();
@@ -69,6 +73,15 @@ final class ApiLink {
       LOG.warn("Waiting for the API at {}: {} (trying again, at most {} s apart; nothing is lost meanwhile)", api,
           error.getMessage(), Backoff.CAP.toSeconds());
     }
+  }
+
+  /** Ends the calls still waiting for the API, at their next try: the agent stopped and kept what they carried. */
+  void close() {
+    closed = true;
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   /** Whether the last call to the API was answered. */

@@ -71,6 +71,10 @@ public final class FlowRunSubmitter {
   private final Map<UUID, State> handedOver = new ConcurrentHashMap<>();
   /** Runs the agent stopped itself when it stopped: it reports their end. */
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
+  /** Runs submitted or taken over whose infrastructure has not ended: what a drain waits for. */
+  private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+  /** Final states decided here and not delivered yet: what an agent that stops keeps in its {@link Outbox}. */
+  private final Map<UUID, Outbox.FinalState> undelivered = new ConcurrentHashMap<>();
 
   /** The Python interpreter that runs the ferry launcher, resolved to a path once the agent polls. */
   private final Future<String> python;
@@ -99,6 +103,7 @@ public final class FlowRunSubmitter {
   public Future<StateType> submit(FlowRun run) {
     Path dir = options.runsRoot().resolve(run.id().toString());
     long claimed = System.nanoTime();
+    active.add(run.id());
     return python.compose(ignored -> blocks.read(run))
         .compose(parts -> blocking.run(() -> prepare(parts, dir)))
         .compose(prepared -> prepared.spec().reportsOwnStates()
@@ -119,6 +124,7 @@ public final class FlowRunSubmitter {
   Future<StateType> takeOver(LeftRun left) {
     UUID id = left.flowRunId();
     Path dir = options.runsRoot().resolve(id.toString());
+    active.add(id);
     return link.persist(() -> client.readFlowRun(id))
         .compose(run -> blocks.read(run).compose(parts -> blocking.run(() -> {
           LOG.info("Taking over flow run '{}' ({}), left running as {} by the agent before", run.name(), id,
@@ -135,6 +141,7 @@ public final class FlowRunSubmitter {
         .compose(taken -> toTheEnd(taken).eventually(() -> forget(id, dir)))
         .onSuccess(metrics::finished)
         .recover(error -> {
+          active.remove(id);
           LOG.warn("Cannot take over flow run {} (left running as {}): {}", id, left.infrastructurePid(),
               message(error));
           return Future.succeededFuture(StateType.CRASHED);
@@ -155,12 +162,28 @@ public final class FlowRunSubmitter {
     });
   }
 
-  /** The runs agents before this one left running in this agent's runs folder. */
+  /** Takes the runs agents before this one left running in this agent's runs folder. */
   Future<List<LeftRun>> leftBehind() {
-    return blocking.run(() -> LeftRun.findAll(options.runsRoot()));
+    return blocking.run(() -> LeftRun.takeAll(options.runsRoot()));
+  }
+
+  /** How many runs are being started or run: a drain waits until there are none. */
+  int active() {
+    return active.size();
+  }
+
+  /** The final states decided and not delivered yet, for the {@link Outbox}. */
+  List<Outbox.FinalState> undelivered() {
+    return List.copyOf(undelivered.values());
+  }
+
+  /** Delivers a final state an agent before this one could not (from its {@link Outbox}). */
+  void deliver(Outbox.FinalState kept) {
+    report(kept.flowRunId(), kept.flowRunName(), kept.state());
   }
 
   private Future<Void> forget(UUID id, Path dir) {
+    active.remove(id);
     running.remove(id);
     handedOver.remove(id);
     abandoned.remove(id);
@@ -172,15 +195,16 @@ public final class FlowRunSubmitter {
    * with its runs when it stops before they end.
    */
   Future<Void> abandonAll(String reason) {
-    List<Future<StateType>> crashed = new ArrayList<>();
+    List<Future<Void>> stopped = new ArrayList<>();
     for (var entry : running.entrySet()) {
       UUID id = entry.getKey();
       Running run = entry.getValue();
       abandoned.add(id);
-      crashed.add(blocking.run(() -> kill(run))
-          .compose(ignored -> report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
+      // done once stopped and the state decided: delivering it may wait for the API (or the outbox)
+      stopped.add(blocking.run(() -> kill(run))
+          .onSuccess(ignored -> report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
     }
-    return Future.join(crashed).mapEmpty();
+    return Future.join(stopped).mapEmpty();
   }
 
   /** Blocking: builds the infrastructure and downloads the code into {@code dir}. */
@@ -274,19 +298,25 @@ public final class FlowRunSubmitter {
   private Future<StateType> finish(FlowRun run, Running started, Exit exit) {
     agentLine(run.id(), 20, EXIT_LINE + exit.description() + ".");
     LOG.info("Flow run '{}' ({}) infrastructure {}", run.name(), run.id(), exit.description());
-    Future<Void> shipped = link.persist(logs::flush);
+    active.remove(run.id());
     if (abandoned.contains(run.id())) {
-      return shipped.map(StateType.CRASHED);
+      return link.persist(logs::flush).map(StateType.CRASHED);
     }
+    // the state to report when it is known here (a command's exit, a state the launcher handed
+    // over): from now on it is kept for the outbox, while the run's last lines go out first
+    State known = started.reportsOwnStates() ? handedOver.get(run.id()) : endOf(run, started, exit);
+    if (known != null) {
+      undelivered.put(run.id(), new Outbox.FinalState(run.id(), run.name(), known));
+    }
+    Future<Void> shipped = link.persist(logs::flush);
     if (!started.reportsOwnStates()) {
-      return shipped.compose(ignored -> report(run.id(), run.name(), endOf(run, started, exit)));
+      return shipped.compose(ignored -> report(run.id(), run.name(), known));
     }
     return shipped.compose(ignored -> link.persist(() -> client.readFlowRun(run.id()))).compose(current -> {
-      if (current.state() != null && current.state().isFinal()) {
-        return Future.succeededFuture(current.stateType());
-      }
-      if (current.stateType() == StateType.CANCELLING) {
-        return Future.succeededFuture(StateType.CANCELLED);
+      boolean ended = current.state() != null && current.state().isFinal();
+      if (ended || current.stateType() == StateType.CANCELLING) {
+        undelivered.remove(run.id()); // the launcher reported, or the canceller will
+        return Future.succeededFuture(ended ? current.stateType() : StateType.CANCELLED);
       }
       return report(run.id(), run.name(), endOf(run, started, exit));
     });
@@ -321,7 +351,10 @@ public final class FlowRunSubmitter {
 
   /** Sets a state, waiting for the API; a refusal is logged, an error about this run ends its reporting. */
   private Future<StateType> report(UUID id, String name, State state) {
-    return link.persist(() -> client.setFlowRunState(id, state, false)).map(result -> {
+    undelivered.put(id, new Outbox.FinalState(id, name, state));
+    Future<OrchestrationResult> delivered = link.persist(() -> client.setFlowRunState(id, state, false))
+        .onComplete(ignored -> undelivered.remove(id));
+    return delivered.map(result -> {
       if (result.state().type() == StateType.CANCELLING) {
         return StateType.CANCELLED; // the canceller reports how it ended
       }
@@ -331,7 +364,9 @@ public final class FlowRunSubmitter {
       LOG.info("Flow run '{}' ({}) ended {}", name, id, result.state().type());
       return result.state().type();
     }).recover(error -> {
-      LOG.error("Cannot mark flow run '{}' ({}) {}: {}", name, id, state.type(), error.getMessage());
+      if (!link.closed()) { // else the agent stopped and kept the state in its outbox
+        LOG.error("Cannot mark flow run '{}' ({}) {}: {}", name, id, state.type(), error.getMessage());
+      }
       return Future.succeededFuture(state.type());
     });
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.ferry.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ record LeftRun(UUID flowRunId, String infrastructurePid, boolean reportsOwnState
     Files.writeString(file(runDir), Json.write(this));
   }
 
-  /** The runs left in the folders under {@code runsRoot}; a record that cannot be read is said and skipped. */
-  static List<LeftRun> findAll(Path runsRoot) throws IOException {
+  /**
+   * Takes the runs left in the folders under {@code runsRoot}: each record is deleted once read, so
+   * that of two agents starting on the same {@code FERRY_HOME} only one takes a run over. A record
+   * that cannot be read is said and left where it is.
+   */
+  static List<LeftRun> takeAll(Path runsRoot) throws IOException {
     List<LeftRun> left = new ArrayList<>();
     if (!Files.isDirectory(runsRoot)) {
       return left;
@@ -40,8 +45,12 @@ record LeftRun(UUID flowRunId, String infrastructurePid, boolean reportsOwnState
       for (Path record : runDirs.map(LeftRun::file).filter(Files::isRegularFile).toList()) {
         try {
           LeftRun read = Json.MAPPER.readValue(record.toFile(), LeftRun.class);
+          Instant leftAt = Files.getLastModifiedTime(record).toInstant();
+          Files.delete(record);
           left.add(new LeftRun(read.flowRunId(), read.infrastructurePid(), read.reportsOwnStates(), read.outputOffset(),
-              Files.getLastModifiedTime(record).toInstant()));
+              leftAt));
+        } catch (NoSuchFileException takenByAnotherAgent) {
+          // another agent starting at the same time took this run over
         } catch (IOException | RuntimeException unreadable) {
           LOG.warn("Cannot read {}, which should say which run an agent before this one left running; that run is"
               + " not taken over: {}", record, unreadable.getMessage());

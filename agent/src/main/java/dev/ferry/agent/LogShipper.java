@@ -64,6 +64,15 @@ final class LogShipper {
     return flush();
   }
 
+  /** Removes and returns the lines not delivered yet, in order: an agent that stops keeps them in its {@link Outbox}. */
+  public List<LogRecord> takePending() {
+    synchronized (pending) {
+      List<LogRecord> taken = List.copyOf(pending);
+      pending.clear();
+      return taken;
+    }
+  }
+
   private Future<Void> sendAll() {
     List<LogRecord> batch = new ArrayList<>();
     synchronized (pending) {

@@ -7,6 +7,9 @@ import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -25,9 +28,26 @@ abstract class AgentTest {
   protected OrchestrationClient client;
   protected Agent agent;
 
+  private ServerOptions fixedPort;
+
   /** How the server runs: the embedded default unless a test says otherwise. */
   protected ServerOptions serverOptions() {
     return ServerOptions.embedded(dir.resolve("ferry.db"));
+  }
+
+  /** The embedded server on a port of its own, so that a test can stop it and start it again where it was. */
+  protected final ServerOptions restartable() {
+    if (fixedPort == null) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ServerOptions embedded = ServerOptions.embedded(dir.resolve("ferry.db"));
+      fixedPort = new ServerOptions(embedded.databaseUrl(), embedded.host(), port, null, embedded.services());
+    }
+    return fixedPort;
   }
 
   @BeforeEach

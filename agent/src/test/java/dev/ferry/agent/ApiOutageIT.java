@@ -9,7 +9,6 @@ import dev.ferry.model.LogRecord;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,22 +24,9 @@ import org.junit.jupiter.api.Test;
 class ApiOutageIT extends AgentTest {
   private static final Duration OUTAGE = Duration.ofSeconds(30);
 
-  private ServerOptions fixedPort;
-
-  /** The embedded server on a port of its own, so that it comes back where it was. */
   @Override
   protected ServerOptions serverOptions() {
-    if (fixedPort == null) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      ServerOptions embedded = super.serverOptions();
-      fixedPort = new ServerOptions(embedded.databaseUrl(), embedded.host(), port, null, embedded.services());
-    }
-    return fixedPort;
+    return restartable();
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.ferry.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.client.OrchestrationClient;
+import dev.ferry.json.Json;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.LogRecord;
+import dev.ferry.model.StateType;
+import dev.ferry.server.FerryServer;
+import dev.ferry.server.ServerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agent stopped while the API is down does not wait for it: the log lines and final state it
+ * could not deliver are kept in its runs folder, and the next agent there delivers them.
+ */
+class OutboxIT extends AgentTest {
+  @Override
+  protected ServerOptions serverOptions() {
+    return restartable();
+  }
+
+  @Test
+  void whatTheApiDidNotTakeBeforeTheAgentStoppedIsDeliveredByTheNextAgent() throws Exception {
+    Path ended = dir.resolve("ended");
+    Deployment deployment = Fixtures.processDeployment(client, "kept", "kept",
+        List.of("sh", "-c", "sleep 1; echo while the server was down; touch " + ended), null);
+    startAgent(options("kept").queryInterval(Duration.ofMillis(200)).heartbeatInterval(Duration.ofMillis(200)));
+    UUID run = Fixtures.scheduleRun(client, deployment).id();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> read(run).infrastructurePid() != null);
+
+    server.close();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(ended));
+    long stopping = System.nanoTime();
+    await(agent.drain(Duration.ofSeconds(60)));
+    agent = null;
+
+    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("the drain did not wait for the API")
+        .isLessThan(Duration.ofSeconds(20));
+    assertThat(outboxes()).hasSize(1);
+    server = FerryServer.start(vertx, serverOptions());
+    startAgent(options("kept"));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state(run) == StateType.COMPLETED);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines(run).contains("while the server was down"));
+    assertThat(lines(run)).containsOnlyOnce("while the server was down");
+    assertThat(outboxes()).isEmpty();
+  }
+
+  private List<String> outboxes() throws Exception {
+    try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(".outbox-")).toList();
+    }
+  }
+
+  private List<String> lines(UUID run) {
+    return await(client.filterLogs(OrchestrationClient.filter("logs", "flow_run_id", "any_", Json.toTree(List.of(run)))))
+        .stream().map(LogRecord::message).toList();
+  }
+}

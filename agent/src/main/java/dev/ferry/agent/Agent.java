@@ -121,7 +121,7 @@ public final class Agent {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     deploymentId = null;
     return undeployed.compose(ignored -> logs.stop()).recover(ignored -> Future.succeededFuture())
-        .compose(ignored -> until(() -> submitter.undelivered().isEmpty(), System.nanoTime() + DELIVERY_WAIT.toNanos()))
+        .compose(ignored -> until(this::delivered, System.nanoTime() + DELIVERY_WAIT.toNanos()))
         .compose(ignored -> keepUndelivered())
         .onComplete(ignored -> link.close())
         .compose(ignored -> health == null ? Future.succeededFuture() : health.close())
@@ -153,6 +153,14 @@ public final class Agent {
       }
     });
     return met.future();
+  }
+
+  /**
+   * Whether every run that ended has its final state delivered (or found reported by the flow):
+   * what a stopping agent waits a little for, then keeps the rest.
+   */
+  private boolean delivered() {
+    return submitter.undelivered().isEmpty() && verticle.held() == submitter.active();
   }
 
   /** Delivers first what agents before this one kept in their outboxes. */

@@ -70,7 +70,8 @@ public final class Agent {
               server.port());
           return null;
         });
-    return healthUp.compose(ignored -> agent.deliverKept()).compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
+    Future<Void> ready = healthUp.compose(ignored -> agent.deliverKept());
+    return ready.compose(ignored -> vertx.deployVerticle(verticle)).map(id -> {
       agent.deploymentId = id;
       blocking.run(() -> Launcher.resolve(AgentOptions.PYTHON)).onComplete(python);
       return agent;

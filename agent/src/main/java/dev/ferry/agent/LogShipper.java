@@ -64,7 +64,7 @@ final class LogShipper {
     return flush();
   }
 
-  /** Removes and returns the lines not delivered yet, in order: an agent that stops keeps them in its {@link Outbox}. */
+  /** Removes and returns the lines not delivered yet, in order: a stopping agent keeps them in its {@link Outbox}. */
   public List<LogRecord> takePending() {
     synchronized (pending) {
       List<LogRecord> taken = List.copyOf(pending);

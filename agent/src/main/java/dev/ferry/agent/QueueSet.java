@@ -53,7 +53,7 @@ final class QueueSet {
         });
   }
 
-  /** Forgets the named queues' ids, after one was not found: the next refresh looks them up again, creating what is missing. */
+  /** Forgets the named queues' ids after one was not found: the next refresh looks them up, or creates them, again. */
   void forget() {
     named.clear();
   }

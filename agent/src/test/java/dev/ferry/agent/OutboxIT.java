@@ -61,7 +61,7 @@ class OutboxIT extends AgentTest {
   }
 
   private List<String> lines(UUID run) {
-    return await(client.filterLogs(OrchestrationClient.filter("logs", "flow_run_id", "any_", Json.toTree(List.of(run)))))
-        .stream().map(LogRecord::message).toList();
+    var filter = OrchestrationClient.filter("logs", "flow_run_id", "any_", Json.toTree(List.of(run)));
+    return await(client.filterLogs(filter)).stream().map(LogRecord::message).toList();
   }
 }

@@ -203,7 +203,8 @@ public final class AgentBench {
         "-XX:SharedArchiveFile=" + archive)).redirectErrorStream(true)
         .redirectOutput(scratch.resolve(name + "-dump.log").toFile()).start();
     if (!dump.waitFor(120, TimeUnit.SECONDS) || dump.exitValue() != 0) {
-      throw new IllegalStateException("the archive of " + name + ": " + Files.readString(scratch.resolve(name + "-dump.log")));
+      throw new IllegalStateException("the archive of " + name + ": "
+          + Files.readString(scratch.resolve(name + "-dump.log")));
     }
     UUID queue = await(client.createWorkQueue(name)).id();
     Instant launched = Instant.now();

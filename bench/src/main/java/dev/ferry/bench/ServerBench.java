@@ -121,7 +121,8 @@ public final class ServerBench {
 
   /** Ferry's claim: the server moves a batch to PENDING for this claimer in one transaction. */
   private static int ferryClaim(OrchestrationClient client, UUID queue) {
-    List<FlowRun> runs = await(client.claimRuns("bench", List.of(queue), 10, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10),
+    List<FlowRun> runs = await(client.claimRuns("bench", List.of(queue), 10,
+        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10),
         Duration.ZERO));
     return runs.isEmpty() ? -1 : runs.size();
   }

@@ -31,7 +31,8 @@ public final class VertxFloor {
     boolean json = args.length > 3 && args[3].equals("json");
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     RequestOptions poll = new RequestOptions().setMethod(HttpMethod.POST)
-        .setAbsoluteURI(args[0] + "/work_queues/" + args[1] + "/get_runs").putHeader("content-type", "application/json");
+        .setAbsoluteURI(args[0] + "/work_queues/" + args[1] + "/get_runs")
+        .putHeader("content-type", "application/json");
     String body = json ? Json.write(Map.of("scheduled_before", OffsetDateTime.now())) : "{}";
     client = vertx.createHttpClient();
     client.request(poll).compose(request -> request.send(body)).compose(response -> response.statusCode() == 200

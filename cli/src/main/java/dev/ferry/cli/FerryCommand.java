@@ -45,7 +45,8 @@ public final class FerryCommand {
   /** The nouns a command line needs: the one its first word names, or all of them (for help and for an unknown word). */
   static List<Class<?>> nounsFor(String... args) {
     String word = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
-    List<Class<?>> named = NOUNS.stream().filter(noun -> noun.name().equals(word)).<Class<?>>map(Noun::command).toList();
+    List<Class<?>> named =
+        NOUNS.stream().filter(noun -> noun.name().equals(word)).<Class<?>>map(Noun::command).toList();
     return named.isEmpty() ? NOUNS.stream().<Class<?>>map(Noun::command).toList() : named;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 /** The CLI builds only the noun a command line names, yet help and mistakes read as with the whole tree. */
 class CommandTreeTest {
@@ -33,7 +34,7 @@ class CommandTreeTest {
 
   @Test
   void eachNounIsKnownByTheNameItsCommandGives() {
-    FerryCommand.NOUNS.forEach(noun -> assertThat(noun.command().getAnnotation(picocli.CommandLine.Command.class).name())
+    FerryCommand.NOUNS.forEach(noun -> assertThat(noun.command().getAnnotation(Command.class).name())
         .as(noun.command().getSimpleName()).isEqualTo(noun.name()));
   }
 

@@ -158,8 +158,8 @@ public final class ProcessInfrastructure implements Infrastructure {
     int colon = infrastructurePid.lastIndexOf(':');
     String host = colon < 0 ? "" : infrastructurePid.substring(0, colon);
     if (!host.equals(hostName())) {
-      throw new InfrastructureNotAvailable("Process " + infrastructurePid + " runs on host '" + host + "', not on this one ('"
-          + hostName() + "'); the agent on that host stops it");
+      throw new InfrastructureNotAvailable("Process " + infrastructurePid + " runs on host '" + host
+          + "', not on this one ('" + hostName() + "'); the agent on that host looks after it");
     }
     return Long.parseLong(infrastructurePid.substring(colon + 1));
   }

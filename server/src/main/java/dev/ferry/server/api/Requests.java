@@ -118,8 +118,8 @@ public final class Requests {
       try {
         ids.add(UUID.fromString(values.get(i).asText()));
       } catch (IllegalArgumentException e) {
-        throw ApiError.invalid(List.of("body", field, String.valueOf(i)), "value is not a valid uuid", "type_error.uuid",
-            body);
+        List<Object> at = List.of("body", field, i);
+        throw ApiError.invalid(at, "value is not a valid uuid", "type_error.uuid", body);
       }
     }
     return ids;

@@ -29,8 +29,8 @@ public final class LostRunReaper {
       Where theirs = agent == null ? lost(now, timeout).condition("r.heartbeat_agent IS NULL")
           : lost(now, timeout).condition("r.heartbeat_agent = ?", agent);
       String holder = agent == null ? "The agent" : "Agent '" + agent + "'";
-      State crashed = State.of(StateType.CRASHED, holder + " held this run and stopped sending heartbeats for more than "
-          + timeout.toSeconds() + " s; the run was lost with it.");
+      State crashed = State.of(StateType.CRASHED, holder + " held this run and stopped sending heartbeats for more"
+          + " than " + timeout.toSeconds() + " s; the run was lost with it.");
       State again = new State(null, StateType.SCHEDULED, "Scheduled", null, holder + " claimed this run and stopped"
           + " before starting it; it is scheduled again.", null, StateDetails.empty().withScheduledTime(now));
       reaped += runs.transitionEach(c, theirs, BATCH,

@@ -44,7 +44,7 @@ record LeftRun(UUID flowRunId, String infrastructurePid, boolean reportsOwnState
     try (Stream<Path> runDirs = Files.list(runsRoot)) {
       for (Path record : runDirs.map(LeftRun::file).filter(Files::isRegularFile).toList()) {
         try {
-          LeftRun read = Json.MAPPER.readValue(record.toFile(), LeftRun.class);
+          LeftRun read = Json.read(record, LeftRun.class);
           Instant leftAt = Files.getLastModifiedTime(record).toInstant();
           Files.delete(record);
           left.add(new LeftRun(read.flowRunId(), read.infrastructurePid(), read.reportsOwnStates(), read.outputOffset(),
@@ -52,8 +52,8 @@ record LeftRun(UUID flowRunId, String infrastructurePid, boolean reportsOwnState
         } catch (NoSuchFileException takenByAnotherAgent) {
           // another agent starting at the same time took this run over
         } catch (IOException | RuntimeException unreadable) {
-          LOG.warn("Cannot read {}, which should say which run an agent before this one left running; that run is"
-              + " not taken over: {}", record, unreadable.getMessage());
+          LOG.warn("Cannot take over a run an agent before this one left running: {} (repair or delete the file)",
+              unreadable.getMessage());
         }
       }
     }

@@ -60,13 +60,13 @@ record Outbox(List<LogRecord> logs, List<FinalState> states) {
       for (Path file : files) {
         Outbox kept;
         try {
-          kept = Json.MAPPER.readValue(file.toFile(), Outbox.class);
+          kept = Json.read(file, Outbox.class);
           Files.delete(file);
         } catch (NoSuchFileException takenByAnotherAgent) {
           continue;
         } catch (IOException | RuntimeException unreadable) {
-          LOG.warn("Cannot read {}, which holds what an agent before this one could not deliver; it is left there: {}",
-              file, unreadable.getMessage());
+          LOG.warn("Cannot deliver what an agent before this one kept: {} (repair or delete the file)",
+              unreadable.getMessage());
           continue;
         }
         logs.addAll(kept.logs());

@@ -156,7 +156,7 @@ public final class FlowRunSubmitter {
     return blocking.run(() -> {
       for (Running left : running.values()) {
         new LeftRun(left.run().id(), left.launched().infrastructurePid(), left.reportsOwnStates(),
-            left.launched().outputOffset(), null).write(options.runsRoot().resolve(left.run().id().toString()));
+            left.launched().detach(), null).write(options.runsRoot().resolve(left.run().id().toString()));
       }
       return null;
     });

@@ -10,6 +10,10 @@ public interface Launched {
   /** Completes when the infrastructure has ended and all of its output was delivered. */
   CompletionStage<Exit> exit();
 
-  /** How far the run's output was handed on, for an agent that takes the run over ({@link Infrastructure#reattach}). */
-  long outputOffset();
+  /**
+   * Stops handing the run's output on, for the agent leaves the run running: {@link #exit} does
+   * not complete after this. Returns how far the output was handed on, where the agent that takes
+   * the run over goes on ({@link Infrastructure#reattach}).
+   */
+  long detach();
 }

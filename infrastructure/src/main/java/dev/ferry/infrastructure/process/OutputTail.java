@@ -10,33 +10,41 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Follows the file a process writes its output to, line by line, until the process has exited and
  * the file is read to its end. A file rather than a pipe: a process the agent leaves running
  * ({@code --drain-timeout 0}) goes on writing after the agent is gone, where a pipe would break,
- * and the agent that takes the run over goes on from where this one stopped ({@link #handedOn}).
+ * and the agent that takes the run over goes on from where this one stopped ({@link #detach}).
  */
 final class OutputTail {
   private static final long POLL_MILLIS = 50;
 
   private final Path file;
   private final Consumer<String> lines;
+  /** Guards the two below: a line is handed on and counted at once, or not at all once detached. */
+  private final Object handing = new Object();
   /** Bytes of the file up to the end of the last line handed on. */
-  private final AtomicLong handedOn;
+  private long handedOn;
+  private boolean detached;
 
   /** A tail of {@code file} that starts {@code from} bytes in, where a line starts. */
   OutputTail(Path file, long from, Consumer<String> lines) {
     this.file = file;
     this.lines = lines;
-    this.handedOn = new AtomicLong(from);
+    this.handedOn = from;
   }
 
-  /** How far the file was handed on, in bytes: the end of the last whole line. */
-  long handedOn() {
-    return handedOn.get();
+  /**
+   * Stops handing lines on (the agent leaves the run running) and returns how far the file was
+   * handed on, in bytes: the end of the last line handed on, where the next agent goes on.
+   */
+  long detach() {
+    synchronized (handing) {
+      detached = true;
+      return handedOn;
+    }
   }
 
   /**
@@ -47,12 +55,14 @@ final class OutputTail {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        read(process);
+        if (read(process)) {
+          done.complete(null);
+        } // detached: the run goes on without this agent, so it has not ended here
       } catch (IOException e) {
         lines.accept("[ferry] the output in " + file + " could not be read further: " + e.getMessage());
+        done.complete(null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } finally {
         done.complete(null);
       }
     }, "ferry-output-" + process.map(ProcessHandle::pid).orElse(0L));
@@ -61,20 +71,21 @@ final class OutputTail {
     return done;
   }
 
-  private void read(Optional<ProcessHandle> process) throws IOException, InterruptedException {
+  /** Reads until the process has ended and its output is all handed on (true), or until detached (false). */
+  private boolean read(Optional<ProcessHandle> process) throws IOException, InterruptedException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(handedOn.get());
+      in.skipNBytes(handedOn);
       boolean exited = process.isEmpty();
       while (true) {
         int read = in.read(buffer);
         if (read > 0) {
           for (int i = 0; i < read; i++) {
             if (buffer[i] == '\n') {
-              long end = handedOn.get() + line.size() + 1;
-              lines.accept(text(line));
-              handedOn.set(end);
+              if (!handOn(line, 1)) {
+                return false;
+              }
             } else {
               line.write(buffer[i]);
             }
@@ -88,10 +99,18 @@ final class OutputTail {
         }
       }
     }
-    if (line.size() > 0) {
-      long end = handedOn.get() + line.size();
+    return line.size() == 0 || handOn(line, 0);
+  }
+
+  /** Hands a line on and counts it and its {@code ending} bytes, unless detached. */
+  private boolean handOn(ByteArrayOutputStream line, int ending) {
+    synchronized (handing) {
+      if (detached) {
+        return false;
+      }
+      handedOn += line.size() + ending;
       lines.accept(text(line));
-      handedOn.set(end);
+      return true;
     }
   }
 

@@ -130,8 +130,8 @@ public final class ProcessInfrastructure implements Infrastructure {
       }
 
       @Override
-      public long outputOffset() {
-        return tail.handedOn();
+      public long detach() {
+        return tail.detach();
       }
     };
   }

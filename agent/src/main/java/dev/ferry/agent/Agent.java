@@ -30,13 +30,15 @@ public final class Agent {
   private final Blocking blocking;
   private final Path runsRoot;
   private final ApiLink link;
+  private final FinalStates states;
   private HealthServer health;
   private String deploymentId;
 
   private Agent(Vertx vertx, AgentVerticle verticle, FlowRunSubmitter submitter, LogShipper logs, Blocking blocking,
-      Path runsRoot, ApiLink link) {
+      Path runsRoot, ApiLink link, FinalStates states) {
     this.runsRoot = runsRoot;
     this.link = link;
+    this.states = states;
     this.vertx = vertx;
     this.verticle = verticle;
     this.submitter = submitter;
@@ -57,11 +59,12 @@ public final class Agent {
     AgentMetrics metrics = exported == null ? AgentMetrics.NONE : exported;
     ApiLink link = new ApiLink(vertx, client.apiUrl(), metrics);
     LogShipper logs = new LogShipper(vertx, client, link, LOG_FLUSH_INTERVAL);
-    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, apiKey, logs, options, blocking, metrics,
-        python.future());
+    FinalStates states = new FinalStates(client, link);
+    FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, states, apiKey, logs, options, blocking,
+        metrics, python.future());
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
-    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link);
+    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link, states);
     logs.start();
     Future<Void> healthUp = exported == null ? Future.succeededFuture()
         : HealthServer.start(vertx, options.health(), verticle::ready, exported::scrape).map(server -> {
@@ -161,7 +164,7 @@ public final class Agent {
    * what a stopping agent waits a little for, then keeps the rest.
    */
   private boolean delivered() {
-    return submitter.undelivered().isEmpty() && verticle.held() == submitter.active();
+    return states.undelivered().isEmpty() && verticle.held() == submitter.active();
   }
 
   /** Delivers first what agents before this one kept in their outboxes. */
@@ -171,7 +174,7 @@ public final class Agent {
         LOG.info("Delivering {} log lines and {} final states that an agent before this one could not",
             kept.logs().size(), kept.states().size());
         kept.logs().forEach(logs::add);
-        kept.states().forEach(submitter::deliver);
+        kept.states().forEach(states::deliver);
       }
       return null;
     });
@@ -179,7 +182,7 @@ public final class Agent {
 
   /** Keeps what the API did not take (log lines, final states) for the next agent on this FERRY_HOME. */
   private Future<Void> keepUndelivered() {
-    Outbox outbox = new Outbox(logs.takePending(), submitter.undelivered());
+    Outbox outbox = new Outbox(logs.takePending(), states.undelivered());
     if (outbox.isEmpty()) {
       return Future.succeededFuture();
     }

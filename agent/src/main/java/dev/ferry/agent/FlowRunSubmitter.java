@@ -73,15 +73,15 @@ public final class FlowRunSubmitter {
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   /** Runs submitted or taken over whose infrastructure has not ended: what a drain waits for. */
   private final Set<UUID> active = ConcurrentHashMap.newKeySet();
-  /** Final states decided here and not delivered yet: what an agent that stops keeps in its {@link Outbox}. */
-  private final Map<UUID, Outbox.FinalState> undelivered = new ConcurrentHashMap<>();
+  private final FinalStates states;
 
   /** The Python interpreter that runs the ferry launcher, resolved to a path once the agent polls. */
   private final Future<String> python;
 
-  FlowRunSubmitter(Vertx vertx, OrchestrationClient client, ApiLink link, String apiKey, LogShipper logs,
-      AgentOptions options, Blocking blocking, AgentMetrics metrics, Future<String> python) {
+  FlowRunSubmitter(Vertx vertx, OrchestrationClient client, ApiLink link, FinalStates states, String apiKey,
+      LogShipper logs, AgentOptions options, Blocking blocking, AgentMetrics metrics, Future<String> python) {
     this.python = python;
+    this.states = states;
     this.vertx = vertx;
     this.client = client;
     this.link = link;
@@ -172,16 +172,6 @@ public final class FlowRunSubmitter {
     return active.size();
   }
 
-  /** The final states decided and not delivered yet, for the {@link Outbox}. */
-  List<Outbox.FinalState> undelivered() {
-    return List.copyOf(undelivered.values());
-  }
-
-  /** Delivers a final state an agent before this one could not (from its {@link Outbox}). */
-  void deliver(Outbox.FinalState kept) {
-    report(kept.flowRunId(), kept.flowRunName(), kept.state());
-  }
-
   private Future<Void> forget(UUID id, Path dir) {
     active.remove(id);
     running.remove(id);
@@ -202,7 +192,7 @@ public final class FlowRunSubmitter {
       abandoned.add(id);
       // done once stopped and the state decided: delivering it may wait for the API (or the outbox)
       stopped.add(blocking.run(() -> kill(run))
-          .onSuccess(ignored -> report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
+          .onSuccess(ignored -> states.report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
     }
     return Future.join(stopped).mapEmpty();
   }
@@ -306,19 +296,19 @@ public final class FlowRunSubmitter {
     // over): from now on it is kept for the outbox, while the run's last lines go out first
     State known = started.reportsOwnStates() ? handedOver.get(run.id()) : endOf(run, started, exit);
     if (known != null) {
-      undelivered.put(run.id(), new Outbox.FinalState(run.id(), run.name(), known));
+      states.decided(run.id(), run.name(), known);
     }
     Future<Void> shipped = link.persist(logs::flush);
     if (!started.reportsOwnStates()) {
-      return shipped.compose(ignored -> report(run.id(), run.name(), known));
+      return shipped.compose(ignored -> states.report(run.id(), run.name(), known));
     }
     return shipped.compose(ignored -> link.persist(() -> client.readFlowRun(run.id()))).compose(current -> {
       boolean ended = current.state() != null && current.state().isFinal();
       if (ended || current.stateType() == StateType.CANCELLING) {
-        undelivered.remove(run.id()); // the launcher reported, or the canceller will
+        states.notNeeded(run.id()); // the launcher reported, or the canceller will
         return Future.succeededFuture(ended ? current.stateType() : StateType.CANCELLED);
       }
-      return report(run.id(), run.name(), endOf(run, started, exit));
+      return states.report(run.id(), run.name(), endOf(run, started, exit));
     });
   }
 
@@ -346,29 +336,7 @@ public final class FlowRunSubmitter {
     Running started = running.get(run.id());
     Future<Void> stopped = started == null ? Future.succeededFuture() : blocking.run(() -> kill(started));
     return stopped.compose(ignored -> link.persist(logs::flush))
-        .compose(ignored -> report(run.id(), run.name(), State.of(StateType.CRASHED, message)));
-  }
-
-  /** Sets a state, waiting for the API; a refusal is logged, an error about this run ends its reporting. */
-  private Future<StateType> report(UUID id, String name, State state) {
-    undelivered.put(id, new Outbox.FinalState(id, name, state));
-    Future<OrchestrationResult> delivered = link.persist(() -> client.setFlowRunState(id, state, false))
-        .onComplete(ignored -> undelivered.remove(id));
-    return delivered.map(result -> {
-      if (result.state().type() == StateType.CANCELLING) {
-        return StateType.CANCELLED; // the canceller reports how it ended
-      }
-      if (!result.accepted()) {
-        LOG.warn("The server did not accept {} for flow run '{}' ({}): {}", state.type(), name, id, result.reason());
-      }
-      LOG.info("Flow run '{}' ({}) ended {}", name, id, result.state().type());
-      return result.state().type();
-    }).recover(error -> {
-      if (!link.closed()) { // else the agent stopped and kept the state in its outbox
-        LOG.error("Cannot mark flow run '{}' ({}) {}: {}", name, id, state.type(), error.getMessage());
-      }
-      return Future.succeededFuture(state.type());
-    });
+        .compose(ignored -> states.report(run.id(), run.name(), State.of(StateType.CRASHED, message)));
   }
 
   private Void kill(Running run) {

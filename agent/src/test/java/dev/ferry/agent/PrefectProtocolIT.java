@@ -9,7 +9,6 @@ import dev.ferry.model.Deployment;
 import dev.ferry.model.StateType;
 import dev.ferry.testing.Reference;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ class PrefectProtocolIT extends AgentTest {
   /** Every route of the recorded session, with every body key Prefect's client sent to it. */
   private static Map<String, Set<String>> recordedKeys() throws Exception {
     Map<String, Set<String>> keys = new HashMap<>();
-    for (String line : Files.readAllLines(Reference.file("agent-session-capture.jsonl"))) {
+    for (String line : Reference.lines("agent-session-capture.jsonl")) {
       JsonNode exchange = Json.tree(line);
       String body = exchange.get("req_body").asText();
       Set<String> sentKeys = keys.computeIfAbsent(route(exchange.get("method").asText(), exchange.get("path").asText()),

@@ -8,7 +8,6 @@ import dev.ferry.json.Json;
 import dev.ferry.testing.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,8 +128,7 @@ class EndToEndIT {
 
   @Test
   void theManifestPrefectWroteApplies() throws Exception {
-    Files.copy(Reference.file("hello-deployment.yaml"), project.resolve("hello-deployment.yaml"),
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(project.resolve("hello-deployment.yaml"), Reference.text("hello-deployment.yaml"));
 
     Result apply = ferry.run("deployment", "apply", "hello-deployment.yaml");
 

@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ class RecordedResponsesIT {
 
   @BeforeEach
   void start() throws Exception {
-    for (String line : Files.readAllLines(Reference.file("agent-session-capture.jsonl"))) {
+    for (String line : Reference.lines("agent-session-capture.jsonl")) {
       exchanges.add(Json.tree(line));
     }
     vertx = Vertx.vertx();

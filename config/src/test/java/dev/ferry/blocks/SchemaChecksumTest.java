@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.testing.Reference;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class SchemaChecksumTest {
   @Test
   void checksumsMatchTheOnesPrefectComputedForEveryRecordedSchema() throws Exception {
-    JsonNode catalog = Json.MAPPER.readTree(Files.readString(Reference.file("block-catalog.json")));
+    JsonNode catalog = Json.MAPPER.readTree(Reference.text("block-catalog.json"));
     JsonNode schemas = catalog.get("block_schemas");
     assertThat(schemas).hasSize(32);
     for (JsonNode schema : schemas) {

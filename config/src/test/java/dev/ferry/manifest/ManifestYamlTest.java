@@ -13,8 +13,8 @@ class ManifestYamlTest {
   @TempDir Path dir;
 
   @Test
-  void readsTheManifestPrefectWrote() {
-    DeploymentManifest manifest = ManifestYaml.read(Reference.file("hello-deployment.yaml"));
+  void readsTheManifestPrefectWrote() throws Exception {
+    DeploymentManifest manifest = ManifestYaml.read(recorded("hello-deployment.yaml"));
     assertThat(manifest.name()).isEqualTo("dev");
     assertThat(manifest.flowName()).isEqualTo("hello");
     assertThat(manifest.entrypoint()).isEqualTo("hello.py:hello");
@@ -23,8 +23,8 @@ class ManifestYamlTest {
   }
 
   @Test
-  void readsSavedBlocksAndOverridesOfAKubernetesManifest() {
-    DeploymentManifest manifest = ManifestYaml.read(Reference.file("etl.yaml"));
+  void readsSavedBlocksAndOverridesOfAKubernetesManifest() throws Exception {
+    DeploymentManifest manifest = ManifestYaml.read(recorded("etl.yaml"));
     assertThat(manifest.infraOverrides().get("env.LOG_LEVEL").asText()).isEqualTo("DEBUG");
     assertThat(manifest.storage().get(DeploymentManifest.BLOCK_DOCUMENT_ID).asText())
         .isEqualTo("d145b115-2a23-4ac4-9f8e-fc634359bf18");
@@ -33,7 +33,7 @@ class ManifestYamlTest {
 
   @Test
   void writtenManifestHasPrefectsLayoutAndReadsBackEqual() throws Exception {
-    DeploymentManifest original = ManifestYaml.read(Reference.file("hello-deployment.yaml"));
+    DeploymentManifest original = ManifestYaml.read(recorded("hello-deployment.yaml"));
     Path file = dir.resolve("out.yaml");
     ManifestYaml.write(original, file);
     String text = Files.readString(file);
@@ -63,5 +63,10 @@ class ManifestYamlTest {
   @Test
   void missingManifestSaysHowToWriteOne() {
     assertThatThrownBy(() -> ManifestYaml.read(dir.resolve("none.yaml"))).hasMessageContaining("does not exist");
+  }
+
+  /** A recorded manifest, as a file of its own (the reader names the file in its errors). */
+  private Path recorded(String name) throws Exception {
+    return Files.writeString(dir.resolve(name), Reference.text(name));
   }
 }

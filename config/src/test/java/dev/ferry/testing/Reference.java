@@ -1,25 +1,35 @@
 package dev.ferry.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** The recordings of the real Prefect 2.7.12 API, kept beside the repository in shared/reference. */
+/**
+ * Recordings of the real Prefect 2.7.12 API (requests and answers, manifests its CLI wrote), kept
+ * as test resources in {@code config/src/test/resources/prefect-2.7.12}; its README says how they
+ * were recorded.
+ */
 public final class Reference {
-  private static final Path FOLDER = find();
+  private static final String FOLDER = "/prefect-2.7.12/";
 
   private Reference() {}
 
-  public static Path file(String name) {
-    return FOLDER.resolve(name);
+  /** The whole text of a recording, e.g. {@code text("hello-deployment.yaml")}. */
+  public static String text(String name) {
+    try (InputStream in = Reference.class.getResourceAsStream(FOLDER + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No recording " + FOLDER + name + " on the test class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static Path find() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/reference/prefect-2.7.12");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/reference/prefect-2.7.12 is not beside the repository; tests need it");
+  /** A recording's lines, e.g. the exchanges of {@code agent-session-capture.jsonl}. */
+  public static List<String> lines(String name) {
+    return text(name).lines().toList();
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The claim rule and error answers, in the shapes ../shared/reference/prefect-2.7.12 recorded. */
+/** The claim rule and error answers, in the shapes the Prefect 2.7.12 recordings (test resources of config) hold. */
 class ApiAnswersIT extends ServerTest {
   private String scheduledRun() throws Exception {
     String flow = send("POST", "/flows/", "{\"name\": \"etl\"}").body().get("id").asText();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.testing.Reference;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ class CaptureReplayIT extends ServerTest {
   void everyRecordedRequestGetsTheRecordedStatusAndKeys() throws Exception {
     Replayer replayer = new Replayer(server.apiUrl());
     List<JsonNode> exchanges = new ArrayList<>();
-    for (String line : Files.readAllLines(Reference.file("agent-session-capture.jsonl"))) {
+    for (String line : Reference.lines("agent-session-capture.jsonl")) {
       exchanges.add(Json.tree(line));
     }
     for (JsonNode exchange : exchanges) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.testing.Reference;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ class ScenarioReplayIT extends ServerTest {
   private static List<Exchange> inRecordedOrder() throws Exception {
     List<Exchange> all = new ArrayList<>();
     for (String file : FILES) {
-      JsonNode recorded = Json.tree(Files.readString(Reference.file(file)));
+      JsonNode recorded = Json.tree(Reference.text(file));
       String time = "";
       for (int i = 0; i < recorded.size(); i++) {
         time = latest(recorded.get(i).get("response_body"), time);

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.commands.DoctorCommand;
 import dev.ferry.cli.commands.QuickstartCommand;
 import dev.ferry.cli.commands.VersionCommand;
 import dev.ferry.cli.commands.agent.AgentCommand;
@@ -34,7 +35,8 @@ public final class FerryCommand {
       new Noun("work-queue", WorkQueueCommand.class), new Noun("block", BlockCommand.class),
       new Noun("agent", AgentCommand.class), new Noun("server", ServerCommand.class),
       new Noun("config", ConfigCommand.class), new Noun("profile", ProfileCommand.class),
-      new Noun("kubernetes", KubernetesCommand.class), new Noun("version", VersionCommand.class));
+      new Noun("kubernetes", KubernetesCommand.class), new Noun("doctor", DoctorCommand.class),
+      new Noun("version", VersionCommand.class));
 
   /** A noun of the command line and the class of its command. */
   record Noun(String name, Class<?> command) {}

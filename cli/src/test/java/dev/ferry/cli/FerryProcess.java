@@ -21,10 +21,21 @@ final class FerryProcess {
 
   private final Path projectDir;
   private final Path home;
+  private final Map<String, String> extraEnv;
 
   FerryProcess(Path projectDir, Path home) {
+    this(projectDir, home, Map.of());
+  }
+
+  private FerryProcess(Path projectDir, Path home, Map<String, String> extraEnv) {
     this.projectDir = projectDir;
     this.home = home;
+    this.extraEnv = extraEnv;
+  }
+
+  /** The same ferry, with these environment variables set for its commands (e.g. PREFECT_API_KEY). */
+  FerryProcess withEnv(Map<String, String> env) {
+    return new FerryProcess(projectDir, home, env);
   }
 
   /** What a command printed and how it exited. */
@@ -57,6 +68,7 @@ final class FerryProcess {
     env.remove("PREFECT_API_URL");
     env.remove("PREFECT_API_KEY");
     env.put("FERRY_HOME", home.toString());
+    env.putAll(extraEnv);
     String id = Long.toString(System.nanoTime());
     builder.redirectOutput(projectDir.resolveSibling(id + ".out").toFile());
     builder.redirectError(projectDir.resolveSibling(id + ".err").toFile());

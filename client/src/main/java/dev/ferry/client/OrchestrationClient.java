@@ -53,6 +53,11 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.GET, "/health", null, type(Boolean.class));
   }
 
+  /** The Prefect version the server answers as, e.g. {@code 2.7.12}. */
+  public Future<String> serverVersion() {
+    return http.call(HttpMethod.GET, "/admin/version", null, type(String.class));
+  }
+
   // flows
 
   public Future<Flow> createFlow(String name) {

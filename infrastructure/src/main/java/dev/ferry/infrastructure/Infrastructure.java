@@ -1,8 +1,10 @@
 package dev.ferry.infrastructure;
 
+import dev.ferry.doctor.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,13 @@ public interface Infrastructure {
 
   /** Whether the run's output should also be copied to the agent's own log (Prefect's {@code stream_output}). */
   boolean streamsOutput();
+
+  /**
+   * What this machine needs to run this infrastructure (a command on the PATH, an engine, a
+   * cluster), looked at now, for {@code ferry doctor}: at least one finding, with a fix for each
+   * that is not right. Blocks; reports what it finds rather than throwing.
+   */
+  List<Check> checks();
 
   /** Decides what will be launched for a run, without starting anything. */
   LaunchSpec prepare(RunContext context);

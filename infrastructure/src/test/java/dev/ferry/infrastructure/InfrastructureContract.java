@@ -2,6 +2,7 @@ package dev.ferry.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.doctor.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,9 @@ public abstract class InfrastructureContract {
 
   /** Infrastructure whose block runs {@code command} with {@code env} set. */
   protected abstract Infrastructure create(List<String> command, Map<String, String> env);
+
+  /** Infrastructure whose block needs what this machine lacks: a program not installed, an image not there. */
+  protected abstract Infrastructure createUnrunnable();
 
   private Exit run(Infrastructure infrastructure, Map<String, String> contextEnv, List<String> output) throws Exception {
     LaunchSpec spec = infrastructure.prepare(context(contextEnv));
@@ -75,5 +79,19 @@ public abstract class InfrastructureContract {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(exit.succeeded()).isFalse();
+  }
+
+  @Test
+  void doctorFindsNothingMissingForInfrastructureThatRunsHere() {
+    List<Check> checks = create(List.of("sh", "-c", "true"), Map.of()).checks();
+    assertThat(checks).isNotEmpty().allSatisfy(check -> assertThat(check.status()).isEqualTo(Check.Status.OK));
+  }
+
+  @Test
+  void doctorNamesWhatIsMissingAndHowToMendIt() {
+    assertThat(createUnrunnable().checks()).anySatisfy(check -> {
+      assertThat(check.status()).isEqualTo(Check.Status.FAILED);
+      assertThat(check.fix()).isNotBlank();
+    });
   }
 }

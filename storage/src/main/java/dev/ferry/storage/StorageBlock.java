@@ -1,6 +1,8 @@
 package dev.ferry.storage;
 
+import dev.ferry.doctor.Check;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a deployment's code lives. Built from a block document's data by {@link StorageBlocks};
@@ -19,4 +21,11 @@ public interface StorageBlock {
    * block's base, and returns how many files it copied.
    */
   int putDirectory(Path localDir, String toPath, IgnoreRules ignore);
+
+  /**
+   * Whether this machine can reach the block's store (the folder, the bucket, the repository) with
+   * the block's credentials, looked at now, for {@code ferry doctor}: at least one finding, with a
+   * fix for each that is not right. Reports what it finds rather than throwing.
+   */
+  List<Check> checks();
 }

@@ -3,6 +3,7 @@ package dev.ferry.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.doctor.Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,9 @@ public abstract class StorageBlockContract {
 
   /** A storage block backed by an empty store; {@code scratch} is a folder the test may use. */
   protected abstract StorageBlock newStorage(Path scratch) throws Exception;
+
+  /** A storage block whose store cannot be reached from here: a folder or bucket that does not exist. */
+  protected abstract StorageBlock unreachableStorage(Path scratch) throws Exception;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -61,5 +65,19 @@ public abstract class StorageBlockContract {
   void downloadOfAMissingPathFailsAndNamesIt() {
     assertThatThrownBy(() -> storage.getDirectory("no/such/path", scratch.resolve("download")))
         .isInstanceOf(StorageException.class).hasMessageContaining("no/such/path");
+  }
+
+  @Test
+  void doctorFindsAReachableStoreReady() {
+    assertThat(storage.checks()).isNotEmpty()
+        .allSatisfy(check -> assertThat(check.status()).isEqualTo(Check.Status.OK));
+  }
+
+  @Test
+  void doctorSaysWhatIsWrongWithAnUnreachableStoreAndHowToMendIt() throws Exception {
+    assertThat(unreachableStorage(scratch).checks()).anySatisfy(check -> {
+      assertThat(check.status()).isEqualTo(Check.Status.FAILED);
+      assertThat(check.fix()).isNotBlank();
+    });
   }
 }

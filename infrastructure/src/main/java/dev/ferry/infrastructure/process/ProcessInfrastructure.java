@@ -1,6 +1,7 @@
 package dev.ferry.infrastructure.process;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.doctor.Check;
 import dev.ferry.infrastructure.Exit;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureException;
@@ -59,6 +60,21 @@ public final class ProcessInfrastructure implements Infrastructure {
   @Override
   public boolean streamsOutput() {
     return block.streams();
+  }
+
+  @Override
+  public List<Check> checks() {
+    List<Check> checks = new java.util.ArrayList<>();
+    if (block.command() == null || block.command().isEmpty()) {
+      checks.add(Check.ok("process", "runs flows on this host with the agent's default command (the ferry launcher)"));
+    } else {
+      checks.add(CommandLookup.check(block.command().get(0)));
+    }
+    if (block.workingDir() != null && !block.workingDir().isBlank() && !Files.isDirectory(Path.of(block.workingDir()))) {
+      checks.add(Check.failed("process working_dir " + block.workingDir(), "no such folder on this machine",
+          "create it, or leave working_dir empty so that the run works in its own folder with its code"));
+    }
+    return checks;
   }
 
   @Override

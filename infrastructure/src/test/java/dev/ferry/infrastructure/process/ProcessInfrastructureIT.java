@@ -26,6 +26,28 @@ class ProcessInfrastructureIT extends InfrastructureContract {
     return InfrastructureBlocks.create("process", data);
   }
 
+  @Override
+  protected Infrastructure createUnrunnable() {
+    return create(List.of("ferry-test-no-such-program", "--version"), Map.of());
+  }
+
+  @Test
+  void doctorSaysWhereTheCommandWasFoundAndNamesAMissingOne() {
+    assertThat(create(List.of("sh", "-c", "true"), Map.of()).checks())
+        .singleElement().satisfies(check -> assertThat(check.finding()).startsWith("found at ").endsWith("/sh"));
+    assertThat(createUnrunnable().checks()).singleElement().satisfies(check -> {
+      assertThat(check.subject()).isEqualTo("process command 'ferry-test-no-such-program'");
+      assertThat(check.finding()).isEqualTo("not found on the agent's PATH");
+    });
+  }
+
+  @Test
+  void doctorFindsAMissingWorkingDirectory() {
+    ObjectNode data = Json.object().put("working_dir", workingDir.resolve("gone").toString());
+    assertThat(InfrastructureBlocks.create("process", data).checks())
+        .anySatisfy(check -> assertThat(check.subject()).contains("working_dir").endsWith("gone"));
+  }
+
   @Test
   void infrastructurePidNamesThisHostAndTheProcess() {
     Infrastructure infrastructure = create(List.of("true"), Map.of());

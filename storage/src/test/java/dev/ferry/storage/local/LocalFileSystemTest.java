@@ -20,6 +20,11 @@ class LocalFileSystemTest extends StorageBlockContract {
     return StorageBlocks.create("local-file-system", Json.object().put("basepath", base.toString()));
   }
 
+  @Override
+  protected StorageBlock unreachableStorage(Path scratch) {
+    return StorageBlocks.create("local-file-system", Json.object().put("basepath", scratch.resolve("gone").toString()));
+  }
+
   @Test
   void blockWithoutBasepathNamesTheMissingField() {
     assertThatThrownBy(() -> StorageBlocks.create("local-file-system", Json.object()))

@@ -30,6 +30,7 @@ final class BlockChecks {
 
   private final OrchestrationClient client;
   private final Map<UUID, String> flowNames = new HashMap<>();
+  private final Map<UUID, BlockDocument> blocks = new HashMap<>();
 
   BlockChecks(OrchestrationClient client) {
     this.client = client;
@@ -91,20 +92,25 @@ final class BlockChecks {
     if (deployment.infrastructureDocumentId() == null) {
       return new Use(true, DEFAULT_INFRASTRUCTURE, null, Overrides.apply(Json.object(), deployment.infraOverrides()));
     }
-    BlockDocument block = await(client.readBlockDocument(deployment.infrastructureDocumentId(), true));
+    BlockDocument block = block(deployment.infrastructureDocumentId());
     return new Use(true, block.typeSlug(), savedName(block), Overrides.apply(block.data(), deployment.infraOverrides()));
   }
 
   /** The block the code comes from; without one the agent copies the deployment's path, a local folder. */
   private Use storage(Deployment deployment) {
     if (deployment.storageDocumentId() != null) {
-      BlockDocument block = await(client.readBlockDocument(deployment.storageDocumentId(), true));
+      BlockDocument block = block(deployment.storageDocumentId());
       return new Use(false, block.typeSlug(), savedName(block), block.data());
     }
     if (deployment.path() == null || deployment.path().isEmpty()) {
       return null;
     }
     return new Use(false, "local-file-system", null, Json.object().put("basepath", deployment.path()));
+  }
+
+  /** A block with its secrets, as the agent reads it: an implementation may need them to check its store. */
+  private BlockDocument block(UUID id) {
+    return blocks.computeIfAbsent(id, key -> await(client.readBlockDocument(key, true)));
   }
 
   private String flowName(UUID flowId) {

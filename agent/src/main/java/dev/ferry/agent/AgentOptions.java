@@ -1,5 +1,6 @@
 package dev.ferry.agent;
 
+import dev.ferry.storage.CodeCache;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.util.List;
  * @param name the agent's name in its log and heartbeats
  * @param killGrace how long a run's infrastructure has to stop after a polite stop, before it is forced
  * @param health the address {@code /health}, {@code /ready} and {@code /metrics} are served on; null for none
+ * @param codeCacheBytes how much downloaded code is kept between runs, by content, under {@code runsRoot}
  */
 public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit, Duration queryInterval,
     Duration prefetch, boolean runOnce, Path runsRoot, Duration heartbeatInterval, String name,
-    Duration killGrace, InetSocketAddress health) {
+    Duration killGrace, InetSocketAddress health, long codeCacheBytes) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_PREFETCH = Duration.ofSeconds(10);
   /** The Python interpreter that runs the ferry launcher, as found on the PATH. */
@@ -37,6 +39,11 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
   public AgentOptions {
     queues = List.copyOf(queues);
     matchPrefixes = List.copyOf(matchPrefixes);
+  }
+
+  /** The agent's cache of downloaded code, kept beside the runs' folders. */
+  public CodeCache codeCache() {
+    return new CodeCache(runsRoot.resolve(".code-cache"), codeCacheBytes);
   }
 
   /** The defaults for an agent on these queues, with run folders under {@code runsRoot}, to change with the builder. */
@@ -58,6 +65,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
     private String name = "agent";
     private Duration killGrace = DEFAULT_KILL_GRACE;
     private InetSocketAddress health;
+    private long codeCacheBytes = CodeCache.DEFAULT_MAX_BYTES;
 
     private Builder(List<String> queues, Path runsRoot) {
       this.queues = queues;
@@ -114,9 +122,14 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
       return this;
     }
 
+    public Builder codeCacheBytes(long most) {
+      this.codeCacheBytes = most;
+      return this;
+    }
+
     public AgentOptions build() {
       return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot,
-          heartbeatInterval, name, killGrace, health);
+          heartbeatInterval, name, killGrace, health, codeCacheBytes);
     }
   }
 }

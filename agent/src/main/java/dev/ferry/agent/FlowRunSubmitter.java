@@ -15,6 +15,7 @@ import dev.ferry.model.LogRecord;
 import dev.ferry.model.OrchestrationResult;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
+import dev.ferry.storage.CodeCache;
 import dev.ferry.storage.IgnoreRules;
 import dev.ferry.storage.LocalTree;
 import dev.ferry.storage.StorageBlocks;
@@ -74,6 +75,7 @@ public final class FlowRunSubmitter {
   /** Runs submitted or taken over whose infrastructure has not ended: what a drain waits for. */
   private final Set<UUID> active = ConcurrentHashMap.newKeySet();
   private final FinalStates states;
+  private final CodeCache codeCache;
 
   /** The Python interpreter that runs the ferry launcher, resolved to a path once the agent polls. */
   private final Future<String> python;
@@ -91,6 +93,7 @@ public final class FlowRunSubmitter {
     this.options = options;
     this.blocking = blocking;
     this.metrics = metrics;
+    this.codeCache = options.codeCache();
   }
 
   /** A launched run: which, on what, whether it reports its own states, and what was started. */
@@ -207,7 +210,7 @@ public final class FlowRunSubmitter {
     deleteTree(dir);
     Files.createDirectories(dir);
     if (p.storage() != null) {
-      StorageBlocks.create(p.storage().typeSlug(), p.storage().data()).getDirectory(deployment.path(), dir);
+      StorageBlocks.create(p.storage().typeSlug(), p.storage().data()).getDirectory(deployment.path(), dir, codeCache);
     } else if (deployment.path() != null && !deployment.path().isEmpty()) {
       Path source = Path.of(deployment.path());
       LocalTree.copy(source, dir, IgnoreRules.load(source));

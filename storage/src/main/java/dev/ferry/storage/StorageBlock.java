@@ -6,21 +6,22 @@ import java.util.List;
 
 /**
  * Where a deployment's code lives. Built from a block document's data by {@link StorageBlocks};
- * every method blocks, so Vert.x code calls it through a worker.
+ * every method blocks, so Vert.x code calls it through a worker. Paths are relative to the block's
+ * base, with '/' separators; "" is the base itself.
  */
 public interface StorageBlock {
-  /**
-   * Copies everything under {@code fromPath} (relative to the block's base; empty for the base
-   * itself) into {@code localDir}. Nothing is written outside {@code localDir}: a key that would
-   * escape it fails the download.
-   */
-  void getDirectory(String fromPath, Path localDir);
+  /** Where {@code path} is, as a URL for messages and summaries, e.g. {@code s3://bucket/flows/etl}. */
+  String url(String path);
 
   /**
-   * Copies the files of {@code localDir} that {@code ignore} keeps to {@code toPath} under the
-   * block's base, and returns how many files it copied.
+   * Copies everything under {@code fromPath} into {@code localDir}, taking what it can from
+   * {@code cache}. Nothing is written outside {@code localDir}: a key that would escape it fails
+   * the download with a message naming it.
    */
-  int putDirectory(Path localDir, String toPath, IgnoreRules ignore);
+  Transfer getDirectory(String fromPath, Path localDir, CodeCache cache);
+
+  /** Copies the files of {@code localDir} that {@code ignore} keeps to {@code toPath}, telling {@code progress}. */
+  Transfer putDirectory(Path localDir, String toPath, IgnoreRules ignore, Progress progress);
 
   /**
    * Whether this machine can reach the block's store (the folder, the bucket, the repository) with

@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The registry of storage block types: a Prefect block type slug to the implementation that serves it. */
+/**
+ * The registry of storage block types: a Prefect block type slug to the implementation that serves
+ * it. Each entry is a lambda, so an implementation's class, and the SDK behind it, loads only when
+ * a block of its type is first built.
+ */
 public final class StorageBlocks {
   private static final Map<String, Function<ObjectNode, StorageBlock>> FACTORIES = new TreeMap<>(Map.of(
-      "local-file-system", LocalFileSystem::fromBlock));
+      "local-file-system", data -> LocalFileSystem.fromBlock(data)));
 
   private StorageBlocks() {}
 

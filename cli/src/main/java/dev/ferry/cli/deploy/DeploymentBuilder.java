@@ -9,7 +9,10 @@ import dev.ferry.manifest.DeploymentManifest;
 import dev.ferry.manifest.Overrides;
 import dev.ferry.model.BlockDocument;
 import dev.ferry.storage.IgnoreRules;
+import dev.ferry.storage.Progress;
+import dev.ferry.storage.StorageBlock;
 import dev.ferry.storage.StorageBlocks;
+import dev.ferry.storage.Transfer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -74,9 +77,10 @@ public final class DeploymentBuilder {
       storage = savedSection(blocks.read(ref, false));
       if (!request.skipUpload()) {
         BlockDocument withSecrets = blocks.read(ref, true);
-        int files = StorageBlocks.create(withSecrets.typeSlug(), withSecrets.data())
-            .putDirectory(projectDir, path, IgnoreRules.load(projectDir));
-        out.println("Uploaded " + files + " files to " + ref + (path.isEmpty() ? "" : "/" + path));
+        StorageBlock storageBlock = StorageBlocks.create(withSecrets.typeSlug(), withSecrets.data());
+        long start = System.nanoTime();
+        Transfer sent = storageBlock.putDirectory(projectDir, path, IgnoreRules.load(projectDir), Progress.NONE);
+        out.println(TransferSummary.line("Uploaded", sent, System.nanoTime() - start, storageBlock.url(path)));
       }
     } else {
       path = (request.path() != null ? projectDir.resolve(request.path()) : projectDir).toAbsolutePath().normalize()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.json.Json;
 import dev.ferry.storage.IgnoreRules;
+import dev.ferry.storage.Progress;
 import dev.ferry.storage.StorageBlock;
 import dev.ferry.storage.StorageBlockContract;
 import dev.ferry.storage.StorageBlocks;
@@ -14,10 +15,23 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class LocalFileSystemTest extends StorageBlockContract {
+  private Path base;
+
   @Override
   protected StorageBlock newStorage(Path scratch) throws Exception {
-    Path base = Files.createDirectories(scratch.resolve("store"));
+    base = Files.createDirectories(scratch.resolve("store"));
     return StorageBlocks.create("local-file-system", Json.object().put("basepath", base.toString()));
+  }
+
+  @Override
+  protected void putRawObject(String key, byte[] content) throws Exception {
+    Files.write(base.resolve(key), content);
+  }
+
+  @Override
+  protected void plantEscapingEntry(String path) throws Exception {
+    Path outside = Files.writeString(Files.createDirectories(scratch.resolve("elsewhere")).resolve("secret"), "s3cret");
+    Files.createSymbolicLink(base.resolve(path).resolve("escaped.txt"), outside);
   }
 
   @Override
@@ -43,7 +57,7 @@ class LocalFileSystemTest extends StorageBlockContract {
     Path secret = Files.writeString(scratch.resolve("secret.txt"), "s3cret");
     Files.createSymbolicLink(project.resolve("leak.txt"), secret);
     StorageBlock storage = newStorage(scratch);
-    assertThatThrownBy(() -> storage.putDirectory(project, "p", IgnoreRules.none()))
+    assertThatThrownBy(() -> storage.putDirectory(project, "p", IgnoreRules.none(), Progress.NONE))
         .isInstanceOf(StorageException.class).hasMessageContaining("points outside");
   }
 

@@ -60,6 +60,11 @@ public final class AgentStartCommand extends ApiCommand {
       description = "text, or json for one JSON object a line (default: text; FERRY_AGENT_LOG_FORMAT).")
   LogFormat logFormat;
 
+  @Option(names = "--code-cache-size", paramLabel = "MIB", descriptionKey = "FERRY_AGENT_CODE_CACHE_SIZE",
+      description = "Keep up to this many MiB of downloaded code between runs, by content, so that unchanged files"
+          + " are not downloaded again (default: 1024; 0 keeps none; FERRY_AGENT_CODE_CACHE_SIZE).")
+  Long codeCacheMib;
+
   @Option(names = "--run-once", description = "Poll once, wait for the runs launched, exit 0 when all completed.")
   boolean runOnce;
 
@@ -92,6 +97,12 @@ public final class AgentStartCommand extends ApiCommand {
     }
     if (health != null) {
       options.health(address(health));
+    }
+    if (codeCacheMib != null) {
+      if (codeCacheMib < 0) {
+        throw new InvalidInputException("--code-cache-size " + codeCacheMib + " is negative; give MiB, 0 or more");
+      }
+      options.codeCacheBytes(codeCacheMib * 1024 * 1024);
     }
     Duration drain = drainTimeout == null ? Duration.ofMinutes(5) : seconds(drainTimeout, "--drain-timeout");
     ShutdownSignal shutdown = runOnce ? null : new ShutdownSignal();

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * Runs ferry as a user would, through the repository's {@code ./ferry} script (which runs the jar
@@ -19,15 +21,28 @@ final class FerryProcess {
   private static final Path SCRIPT = Path.of("../ferry").toAbsolutePath().normalize();
   private static final Pattern RUN_ID = Pattern.compile("\\(([0-9a-f-]{36})\\)");
 
+  private static boolean archivesMade;
+
+  private final Path script;
   private final Path projectDir;
   private final Path home;
   private final Map<String, String> extraEnv;
 
-  FerryProcess(Path projectDir, Path home) {
-    this(projectDir, home, Map.of());
+  FerryProcess(Path projectDir, Path home) throws IOException, InterruptedException {
+    this(SCRIPT, projectDir, home);
+    makeArchives(projectDir);
   }
 
-  private FerryProcess(Path projectDir, Path home, Map<String, String> extraEnv) {
+  /**
+   * Runs ferry through {@code script}, the {@code ferry} script of another copy of the repository,
+   * with nothing made beforehand.
+   */
+  FerryProcess(Path script, Path projectDir, Path home) {
+    this(script, projectDir, home, Map.of());
+  }
+
+  private FerryProcess(Path script, Path projectDir, Path home, Map<String, String> extraEnv) {
+    this.script = script;
     this.projectDir = projectDir;
     this.home = home;
     this.extraEnv = extraEnv;
@@ -35,7 +50,44 @@ final class FerryProcess {
 
   /** The same ferry, with these environment variables set for its commands (e.g. PREFECT_API_KEY). */
   FerryProcess withEnv(Map<String, String> env) {
-    return new FerryProcess(projectDir, home, env);
+    return new FerryProcess(script, projectDir, home, env);
+  }
+
+  /**
+   * After a build, the first command and the first agent start each have {@code ./ferry} make a
+   * class-data archive in the background, and say so. Made once here and waited for, before the
+   * first test's command: every test sees what a user of a built ferry sees, and none shares the
+   * CPU with an archive being made.
+   */
+  private static synchronized void makeArchives(Path projectDir) throws IOException, InterruptedException {
+    if (archivesMade) {
+      return;
+    }
+    FerryProcess ferry = new FerryProcess(SCRIPT, projectDir, projectDir.resolveSibling("archives-home"));
+    ferry.run("version");
+    ferry.run("agent", "start", "-q", "archives", "--run-once");
+    for (ProcessHandle maker : archiveMakers(SCRIPT.getParent())) {
+      Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> !maker.isAlive());
+    }
+    archivesMade = true;
+  }
+
+  /**
+   * The class-data archive makers that the {@code ferry} script of {@code repository} started in
+   * the background and that still run: the lock file of each archive holds the pid of its last one.
+   */
+  static List<ProcessHandle> archiveMakers(Path repository) throws IOException {
+    String script = repository.resolve("deploy/jvm/archive").toString();
+    List<ProcessHandle> makers = new ArrayList<>();
+    for (String archive : List.of("ferry.jsa", "agent.jsa")) {
+      Path lock = repository.resolve("cli/target/" + archive + ".lock");
+      if (Files.exists(lock)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(lock).trim()))
+            .filter(process -> process.info().commandLine().orElse("").contains(script))
+            .ifPresent(makers::add);
+      }
+    }
+    return makers;
   }
 
   /** What a command printed and how it exited. */
@@ -51,17 +103,21 @@ final class FerryProcess {
   }
 
   Result run(String... args) throws IOException, InterruptedException {
-    Process process = start(args);
+    return finish(start(args));
+  }
+
+  /** Waits for a command {@link #start} started to exit. */
+  Result finish(Process process) throws IOException, InterruptedException {
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("ferry " + String.join(" ", args) + " did not finish in 3 minutes");
+      throw new AssertionError(process.info().commandLine().orElse("ferry") + " did not finish in 3 minutes");
     }
     return new Result(process.exitValue(), read(process, "out"), read(process, "err"));
   }
 
   /** Starts a command and leaves it running; its output goes to files beside the project. */
   Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+    List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile());
     Map<String, String> env = builder.environment();

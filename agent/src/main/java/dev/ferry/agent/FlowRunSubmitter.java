@@ -16,9 +16,7 @@ import dev.ferry.model.OrchestrationResult;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.storage.CodeCache;
-import dev.ferry.storage.IgnoreRules;
-import dev.ferry.storage.LocalTree;
-import dev.ferry.storage.StorageBlocks;
+import dev.ferry.storage.DeploymentCode;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -209,12 +207,7 @@ public final class FlowRunSubmitter {
     Infrastructure infrastructure = p.buildInfrastructure();
     deleteTree(dir);
     Files.createDirectories(dir);
-    if (p.storage() != null) {
-      StorageBlocks.create(p.storage().typeSlug(), p.storage().data()).getDirectory(deployment.path(), dir, codeCache);
-    } else if (deployment.path() != null && !deployment.path().isEmpty()) {
-      Path source = Path.of(deployment.path());
-      LocalTree.copy(source, dir, IgnoreRules.load(source));
-    }
+    DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
     Map<String, String> env = new HashMap<>();
     env.put("PREFECT_API_URL", client.apiUrl().toString());
     if (apiKey != null) {

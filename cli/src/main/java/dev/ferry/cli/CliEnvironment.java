@@ -16,6 +16,11 @@ public record CliEnvironment(Map<String, String> env, Path workingDir, PrintStre
     this(env, workingDir, out, new SettingSources(env));
   }
 
+  /** Whether a person watches the output: it goes to a terminal, where a progress bar may be drawn. */
+  public boolean terminal() {
+    return out == System.out && System.console() != null;
+  }
+
   /** The settings for a command, with its {@code --api} flag (null when not given). */
   public FerrySettings settings(String apiFlag) {
     return FerrySettings.load(sources, apiFlag);

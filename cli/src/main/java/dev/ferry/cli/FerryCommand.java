@@ -11,6 +11,7 @@ import dev.ferry.cli.commands.flowrun.FlowRunCommand;
 import dev.ferry.cli.commands.kubernetes.KubernetesCommand;
 import dev.ferry.cli.commands.profile.ProfileCommand;
 import dev.ferry.cli.commands.server.ServerCommand;
+import dev.ferry.cli.commands.storage.StorageCommand;
 import dev.ferry.cli.commands.workqueue.WorkQueueCommand;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class FerryCommand {
   static final List<Noun> NOUNS = List.of(new Noun("quickstart", QuickstartCommand.class),
       new Noun("deployment", DeploymentCommand.class), new Noun("flow-run", FlowRunCommand.class),
       new Noun("work-queue", WorkQueueCommand.class), new Noun("block", BlockCommand.class),
+      new Noun("storage", StorageCommand.class),
       new Noun("agent", AgentCommand.class), new Noun("server", ServerCommand.class),
       new Noun("config", ConfigCommand.class), new Noun("profile", ProfileCommand.class),
       new Noun("kubernetes", KubernetesCommand.class), new Noun("doctor", DoctorCommand.class),

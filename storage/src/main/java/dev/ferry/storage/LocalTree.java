@@ -62,11 +62,11 @@ public final class LocalTree {
   }
 
   /**
-   * Copies the files of {@code from} that {@code ignore} keeps into {@code to}; returns how many.
+   * Copies the files of {@code from} that {@code ignore} keeps into {@code to}.
    * Folders are created for the files copied (empty ones are not), and a target inside the source
    * is left out of the copy.
    */
-  public static int copy(Path from, Path to, IgnoreRules ignore) {
+  public static Transfer copy(Path from, Path to, IgnoreRules ignore) {
     try {
       Files.createDirectories(to);
       List<LocalFile> files = files(from, ignore, to);
@@ -75,7 +75,7 @@ public final class LocalTree {
         Files.createDirectories(copy.getParent());
         Files.copy(file.path(), copy, StandardCopyOption.REPLACE_EXISTING);
       }
-      return files.size();
+      return new Transfer(files.size(), files.stream().mapToLong(LocalFile::size).sum(), 0);
     } catch (IOException e) {
       throw new StorageException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), false, e);
     }

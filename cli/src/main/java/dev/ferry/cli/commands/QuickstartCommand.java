@@ -7,6 +7,7 @@ import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.BlockDocuments;
 import dev.ferry.cli.deploy.BuildRequest;
+import dev.ferry.cli.deploy.CodeUpload;
 import dev.ferry.cli.deploy.DeploymentApplier;
 import dev.ferry.cli.deploy.DeploymentBuilder;
 import dev.ferry.cli.deploy.DeploymentRuns;
@@ -50,7 +51,7 @@ public final class QuickstartCommand extends ApiCommand {
     BuildRequest request = new BuildRequest("hello.py:hello", "quickstart", QUEUE, List.of("quickstart"), null,
         Path.of("hello-deployment.yaml"), null, null, List.of(), List.of("name=ferry"), null, null, false, null);
     DeploymentBuilder builder = new DeploymentBuilder(project, new FlowInspector(AgentOptions.PYTHON),
-        new BlockDocuments(session.client()), out);
+        new BlockDocuments(session.client()), out, new CodeUpload(out, false));
     DeploymentManifest manifest = builder.build(request);
     ManifestYaml.write(manifest, builder.output(request));
     Deployment deployment = new DeploymentApplier(session.client()).apply(manifest, request.output().toString());

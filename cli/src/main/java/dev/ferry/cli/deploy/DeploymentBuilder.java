@@ -9,10 +9,6 @@ import dev.ferry.manifest.DeploymentManifest;
 import dev.ferry.manifest.Overrides;
 import dev.ferry.model.BlockDocument;
 import dev.ferry.storage.IgnoreRules;
-import dev.ferry.storage.Progress;
-import dev.ferry.storage.StorageBlock;
-import dev.ferry.storage.StorageBlocks;
-import dev.ferry.storage.Transfer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,13 +34,16 @@ public final class DeploymentBuilder {
   private final FlowInspector inspector;
   private final BlockDocuments blocks;
   private final PrintStream out;
+  private final CodeUpload upload;
 
   /** {@code blocks} may be null when the request names no saved block. */
-  public DeploymentBuilder(Path projectDir, FlowInspector inspector, BlockDocuments blocks, PrintStream out) {
+  public DeploymentBuilder(Path projectDir, FlowInspector inspector, BlockDocuments blocks, PrintStream out,
+      CodeUpload upload) {
     this.projectDir = projectDir;
     this.inspector = inspector;
     this.blocks = blocks;
     this.out = out;
+    this.upload = upload;
   }
 
   public DeploymentManifest build(BuildRequest request) {
@@ -77,10 +76,7 @@ public final class DeploymentBuilder {
       storage = savedSection(blocks.read(ref, false));
       if (!request.skipUpload()) {
         BlockDocument withSecrets = blocks.read(ref, true);
-        StorageBlock storageBlock = StorageBlocks.create(withSecrets.typeSlug(), withSecrets.data());
-        long start = System.nanoTime();
-        Transfer sent = storageBlock.putDirectory(projectDir, path, IgnoreRules.load(projectDir), Progress.NONE);
-        out.println(TransferSummary.line("Uploaded", sent, System.nanoTime() - start, storageBlock.url(path)));
+        upload.upload(withSecrets, projectDir, path);
       }
     } else {
       path = (request.path() != null ? projectDir.resolve(request.path()) : projectDir).toAbsolutePath().normalize()

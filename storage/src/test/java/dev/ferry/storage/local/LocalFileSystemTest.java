@@ -67,7 +67,7 @@ class LocalFileSystemTest extends StorageBlockContract {
     Files.writeString(project.resolve("flow.py"), "x");
     Path inside = project.resolve("runs/run-1");
 
-    int copied = dev.ferry.storage.LocalTree.copy(project, inside, IgnoreRules.none());
+    int copied = dev.ferry.storage.LocalTree.copy(project, inside, IgnoreRules.none()).files();
 
     assertThat(copied).isEqualTo(1);
     assertThat(inside.resolve("flow.py")).exists();

@@ -7,6 +7,7 @@ import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.ScheduleOptions;
 import dev.ferry.cli.deploy.BlockDocuments;
 import dev.ferry.cli.deploy.BuildRequest;
+import dev.ferry.cli.deploy.CodeUpload;
 import dev.ferry.cli.deploy.DeploymentApplier;
 import dev.ferry.cli.deploy.DeploymentBuilder;
 import dev.ferry.cli.deploy.FlowInspector;
@@ -77,18 +78,22 @@ public final class DeploymentBuildCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  private CodeUpload upload() {
+    return new CodeUpload(environment.out(), environment.terminal());
+  }
+
   @Override
   public Integer call() {
     BuildRequest request = new BuildRequest(entrypoint, name, workQueue, tags, version, output, infrastructureBlock,
         storageBlock, overrides, params, paramsJson, path, skipUpload, schedule.schedule());
     FlowInspector inspector = new FlowInspector(AgentOptions.PYTHON);
     if (!request.readsBlocks() && !apply) {
-      write(new DeploymentBuilder(environment.workingDir(), inspector, null, environment.out()), request);
+      write(new DeploymentBuilder(environment.workingDir(), inspector, null, environment.out(), upload()), request);
       return 0;
     }
     try (ApiSession session = ApiSession.open(environment.settings(api.apiUrl()))) {
       var builder = new DeploymentBuilder(environment.workingDir(), inspector, new BlockDocuments(session.client()),
-          environment.out());
+          environment.out(), upload());
       DeploymentManifest manifest = write(builder, request);
       if (apply) {
         Deployment deployment = new DeploymentApplier(session.client()).apply(manifest, builder.output(request).toString());

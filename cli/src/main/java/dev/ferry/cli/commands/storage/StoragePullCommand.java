@@ -1,0 +1,72 @@
+package dev.ferry.cli.commands.storage;
+
+import static dev.ferry.cli.ApiSession.await;
+
+import dev.ferry.cli.ApiCommand;
+import dev.ferry.cli.ApiSession;
+import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.deploy.DeploymentRef;
+import dev.ferry.cli.deploy.TransferSummary;
+import dev.ferry.client.OrchestrationClient;
+import dev.ferry.error.InvalidInputException;
+import dev.ferry.model.BlockDocument;
+import dev.ferry.model.Deployment;
+import dev.ferry.model.FlowRun;
+import dev.ferry.storage.CodeCache;
+import dev.ferry.storage.DeploymentCode;
+import dev.ferry.storage.Transfer;
+import java.nio.file.Path;
+import java.util.UUID;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ferry storage pull}: downloads a deployment's code into a folder, as the agent does for a
+ * run. It needs only the API URL and key, so a container's entrypoint or a Kubernetes init
+ * container can run it.
+ */
+@Command(name = "pull", description = "Download the code of a flow run's deployment (or of a deployment) into a folder.")
+public final class StoragePullCommand extends ApiCommand {
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  @Option(names = "--dest", required = true, description = "The folder to download into (created if missing).")
+  Path dest;
+
+  /** Whose code: a flow run's deployment's, or a deployment's. */
+  static final class Source {
+    @Option(names = "--flow-run-id", paramLabel = "ID", required = true, description = "The flow run.")
+    UUID flowRunId;
+
+    @Option(names = "--deployment", paramLabel = "FLOW/DEPLOYMENT", required = true, description = "The deployment.")
+    String deployment;
+  }
+
+  public StoragePullCommand(CliEnvironment environment) {
+    super(environment);
+  }
+
+  @Override
+  protected int run(ApiSession session) {
+    OrchestrationClient client = session.client();
+    Deployment deployment = source.deployment != null ? DeploymentRef.read(client, source.deployment)
+        : deploymentOf(client, source.flowRunId);
+    BlockDocument storage = deployment.storageDocumentId() == null ? null
+        : await(client.readBlockDocument(deployment.storageDocumentId(), true));
+    Path target = environment.workingDir().resolve(dest).normalize();
+    long start = System.nanoTime();
+    Transfer received = DeploymentCode.download(storage, deployment.path(), target, CodeCache.NONE);
+    out().println(TransferSummary.line("Downloaded", received, System.nanoTime() - start,
+        DeploymentCode.url(storage, deployment.path())) + " into " + target);
+    return 0;
+  }
+
+  private static Deployment deploymentOf(OrchestrationClient client, UUID flowRunId) {
+    FlowRun run = await(client.readFlowRun(flowRunId));
+    if (run.deploymentId() == null) {
+      throw new InvalidInputException("Flow run " + flowRunId + " has no deployment, so no code to pull");
+    }
+    return await(client.readDeployment(run.deploymentId()));
+  }
+}

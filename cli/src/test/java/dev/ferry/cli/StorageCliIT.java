@@ -1,0 +1,74 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cli.FerryProcess.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Code moved by hand: {@code storage push}, {@code deployment apply --upload} and {@code storage pull}. */
+class StorageCliIT {
+  @TempDir Path root;
+  private Path project;
+  private Path store;
+  private FerryProcess ferry;
+
+  @BeforeEach
+  void project() throws Exception {
+    project = Files.createDirectories(root.resolve("project"));
+    Files.createDirectories(project.resolve("flows/helpers"));
+    Files.writeString(project.resolve("flows/etl.py"), "from helpers.text import shout\n\ndef etl():\n    print(shout('etl'))\n");
+    Files.writeString(project.resolve("flows/helpers/text.py"), "def shout(s):\n    return s.upper()\n");
+    Files.writeString(project.resolve("scratch.log"), "left out");
+    Files.writeString(project.resolve(".prefectignore"), "*.log\n");
+    store = Files.createDirectories(root.resolve("store"));
+    ferry = new FerryProcess(project, root.resolve("home"));
+    ok("block", "create", "local-file-system", "shared", "--set", "basepath=" + store);
+  }
+
+  private Result ok(String... args) throws Exception {
+    Result result = ferry.run(args);
+    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isZero();
+    return result;
+  }
+
+  @Test
+  void pushUploadsWhatTheIgnoreFileKeepsAndSaysHowMuchAndWhere() throws Exception {
+    Result push = ok("storage", "push", "local-file-system/shared/etl");
+
+    assertThat(push.out()).containsPattern("Uploaded 3 files \\([0-9.]+ k?B\\) to " + store.resolve("etl") + " in \\d+\\.\\d s");
+    assertThat(store.resolve("etl/flows/helpers/text.py")).exists();
+    assertThat(store.resolve("etl/.ferry/manifest.json")).exists();
+    assertThat(store.resolve("etl/scratch.log")).doesNotExist();
+  }
+
+  @Test
+  void applyWithUploadSendsTheCodeAndPullBringsARunsCodeBack() throws Exception {
+    ok("deployment", "build", "flows/etl.py:etl", "-n", "dev", "-q", "etl", "-sb", "local-file-system/shared/etl",
+        "--skip-upload", "-o", "etl.yaml");
+    assertThat(store.resolve("etl")).doesNotExist();
+
+    Result apply = ok("deployment", "apply", "etl.yaml", "--upload");
+    assertThat(apply.out()).contains("Uploaded 4 files").contains("Deployment 'etl/dev' applied");
+    String runId = ok("deployment", "run", "etl/dev").runId();
+
+    Result pull = ok("storage", "pull", "--flow-run-id", runId, "--dest", "pulled");
+    assertThat(pull.out()).containsPattern("Downloaded 4 files \\([0-9.]+ k?B\\) from " + store.resolve("etl") + " in ");
+    assertThat(project.resolve("pulled/flows/helpers/text.py")).hasContent("def shout(s):\n    return s.upper()");
+    assertThat(project.resolve("pulled/etl.yaml")).exists();
+
+    ok("storage", "pull", "--deployment", "etl/dev", "--dest", "again");
+    assertThat(project.resolve("again/flows/etl.py")).exists();
+  }
+
+  @Test
+  void pullOfADeploymentWithoutCodeSaysSo() throws Exception {
+    Result pull = ferry.run("storage", "pull", "--deployment", "nope/dev", "--dest", "x");
+
+    assertThat(pull.exitCode()).isEqualTo(1);
+    assertThat(pull.err()).contains("Deployment 'nope/dev' does not exist");
+  }
+}

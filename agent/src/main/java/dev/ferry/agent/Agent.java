@@ -1,6 +1,7 @@
 package dev.ferry.agent;
 
 import dev.ferry.client.OrchestrationClient;
+import dev.ferry.storage.SharedClients;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -129,6 +130,10 @@ public final class Agent {
         .compose(ignored -> keepUndelivered())
         .onComplete(ignored -> link.close())
         .compose(ignored -> health == null ? Future.succeededFuture() : health.close())
+        .eventually(() -> blocking.run(() -> {
+          SharedClients.closeAll(); // the storage SDKs' clients, made when runs first needed them
+          return null;
+        }))
         .eventually(() -> {
           blocking.close();
           return Future.succeededFuture();

@@ -37,6 +37,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     for (String chatty : new String[] {"com.zaxxer.hikari", "org.flywaydb", "io.netty", "io.vertx", "ch.qos.logback"}) {
       context.getLogger(chatty).setLevel(Level.WARN);
     }
+    if (root.getLevel().isGreaterOrEqual(Level.INFO)) {
+      // the Azure SDK warns of a restricted header at every request and logs each failure it retries;
+      // ferry's own error already says what failed and how to mend it (FERRY_LOG_LEVEL=DEBUG shows them)
+      context.getLogger("com.azure").setLevel(Level.OFF);
+    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

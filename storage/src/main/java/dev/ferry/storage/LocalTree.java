@@ -1,6 +1,8 @@
 package dev.ferry.storage;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -21,8 +24,10 @@ public final class LocalTree {
   public record LocalFile(String relative, Path path, long size) {}
 
   /**
-   * The files of {@code root} that {@code ignore} keeps, in a stable order. {@code skip}, a folder
-   * inside the tree (or null), is left out; a symlink out of the tree is an error naming it.
+   * The files of {@code root} that {@code ignore} keeps, in a stable order. A symlink inside the tree
+   * is followed, as a copy would follow it (its files are listed under the link's path); one that
+   * leads out of the tree, or round in a loop, is an error naming it. {@code skip}, a folder inside
+   * the tree (or null), is left out.
    */
   public static List<LocalFile> files(Path root, IgnoreRules ignore, Path skip) {
     if (!Files.isDirectory(root)) {
@@ -32,26 +37,34 @@ public final class LocalTree {
     Path skipped = skip == null || !Files.exists(skip) ? null : realPath(skip);
     List<LocalFile> files = new ArrayList<>();
     try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
+      Files.walkFileTree(source, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           String relative = relative(source, dir);
-          boolean leftOut = !relative.isEmpty() && (ignore.ignored(relative, true) || dir.equals(skipped));
-          return leftOut ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          if (!relative.isEmpty() && (ignore.ignored(relative, true) || dir.equals(skipped))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          inside(source, dir);
+          return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String relative = relative(source, file);
-          if (ignore.ignored(relative, false)) {
-            return FileVisitResult.CONTINUE;
+          if (!ignore.ignored(relative, false)) {
+            inside(source, file);
+            files.add(new LocalFile(relative, file, attrs.size()));
           }
-          if (attrs.isSymbolicLink() && !realPath(file).startsWith(source)) {
-            throw new StorageException("Symlink " + file + " points outside " + source + "; ferry does not copy it."
-                + " Replace it with the file, or list it in " + IgnoreRules.FILE_NAME);
-          }
-          files.add(new LocalFile(relative, file, Files.size(file)));
           return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof FileSystemLoopException) {
+            throw new StorageException("Symlink " + file + " leads round in a loop; ferry does not copy it. Remove it,"
+                + " or list it in " + IgnoreRules.FILE_NAME);
+          }
+          throw e;
         }
       });
     } catch (IOException e) {
@@ -59,6 +72,14 @@ public final class LocalTree {
     }
     files.sort(java.util.Comparator.comparing(LocalFile::relative));
     return files;
+  }
+
+  /** Refuses a path of the tree whose real place, links resolved, is outside it. */
+  private static void inside(Path source, Path path) {
+    if (!realPath(path).startsWith(source)) {
+      throw new StorageException("Symlink " + path + " points outside " + source + "; ferry does not follow it."
+          + " Replace it with what it points to, or list it in " + IgnoreRules.FILE_NAME);
+    }
   }
 
   /**

@@ -27,12 +27,17 @@ public final class ObjectStorage implements StorageBlock {
 
   @Override
   public String url(String path) {
-    return store.url(prefix(path));
+    return store.url(BlockPath.normalize(path));
+  }
+
+  @Override
+  public boolean readOnly() {
+    return false;
   }
 
   @Override
   public Transfer putDirectory(Path localDir, String toPath, IgnoreRules ignore, Progress progress) {
-    String prefix = prefix(toPath);
+    String prefix = BlockPath.normalize(toPath);
     List<LocalTree.LocalFile> files = LocalTree.files(localDir, ignore, null);
     long bytes = files.stream().mapToLong(LocalTree.LocalFile::size).sum();
     progress.started(files.size(), bytes);
@@ -48,7 +53,7 @@ public final class ObjectStorage implements StorageBlock {
 
   @Override
   public Transfer getDirectory(String fromPath, Path localDir, CodeCache cache) {
-    String prefix = prefix(fromPath);
+    String prefix = BlockPath.normalize(fromPath);
     List<ObjectStore.StoredObject> objects = store.list(prefix.isEmpty() ? "" : prefix + "/");
     if (objects.isEmpty()) {
       throw new StorageException("There is no code at " + store.url(prefix) + " (path '" + fromPath
@@ -71,8 +76,10 @@ public final class ObjectStorage implements StorageBlock {
   }
 
   /**
-   * The manifest under {@code prefix} when it describes what is there now: none was written after
-   * it (an upload by Prefect's CLI over ferry's) and each file it lists is there with its size.
+   * The manifest under {@code prefix} when it describes what is there now: no object was written
+   * after it, and the objects are exactly the files it lists, with their sizes. Stores keep times
+   * to the second, so another tool's upload in the second of ferry's is caught by the keys and
+   * sizes; only a same-size overwrite within that second would pass, and nothing else.
    */
   private Optional<CodeManifest> currentManifest(String prefix, List<ObjectStore.StoredObject> objects) {
     String manifestKey = key(prefix, CodeManifest.KEY);
@@ -87,10 +94,11 @@ public final class ObjectStorage implements StorageBlock {
       return Optional.empty();
     }
     return store.read(manifestKey).map(json -> CodeManifest.parse(json, store.url(manifestKey)))
-        .filter(manifest -> manifest.files().stream().allMatch(entry -> {
-          ObjectStore.StoredObject object = byKey.get(key(prefix, entry.path()));
-          return object != null && object.size() == entry.size();
-        }));
+        .filter(manifest -> manifest.files().size() == objects.size() - 1
+            && manifest.files().stream().allMatch(entry -> {
+              ObjectStore.StoredObject object = byKey.get(key(prefix, entry.path()));
+              return object != null && object.size() == entry.size();
+            }));
   }
 
   private Transfer fromManifest(String prefix, CodeManifest manifest, Path localDir, CodeCache cache) {
@@ -130,25 +138,6 @@ public final class ObjectStorage implements StorageBlock {
           + " the run's folder (" + localDir + "). Remove that object from the store, or upload the code again"
           + " with ferry", false, e);
     }
-  }
-
-  /** A block path as a key prefix: no leading or trailing '/', "" for the base. */
-  private static String prefix(String path) {
-    if (path == null) {
-      return "";
-    }
-    String trimmed = path.replace('\\', '/');
-    while (trimmed.startsWith("/")) {
-      trimmed = trimmed.substring(1);
-    }
-    while (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    if (java.util.Arrays.asList(trimmed.split("/")).contains("..")) {
-      throw new StorageException("Path '" + path + "' climbs out of the block's base with '..', which is outside"
-          + " what the block may touch; give a path below the base");
-    }
-    return trimmed;
   }
 
   private static String key(String prefix, String relative) {

@@ -20,6 +20,9 @@ public interface StorageBlock {
    */
   Transfer getDirectory(String fromPath, Path localDir, CodeCache cache);
 
+  /** Whether the block only reads code (a git repository): code reaches it by other means, and {@link #putDirectory} fails. */
+  boolean readOnly();
+
   /** Copies the files of {@code localDir} that {@code ignore} keeps to {@code toPath}, telling {@code progress}. */
   Transfer putDirectory(Path localDir, String toPath, IgnoreRules ignore, Progress progress);
 

@@ -1,6 +1,8 @@
 package dev.ferry.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.storage.azure.AzureBlock;
+import dev.ferry.storage.github.GitHubBlock;
 import dev.ferry.storage.local.LocalFileSystem;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,9 @@ import java.util.function.Function;
  */
 public final class StorageBlocks {
   private static final Map<String, Function<ObjectNode, StorageBlock>> FACTORIES = new TreeMap<>(Map.of(
-      "local-file-system", data -> LocalFileSystem.fromBlock(data)));
+      "local-file-system", data -> LocalFileSystem.fromBlock(data),
+      "azure", data -> AzureBlock.fromBlock(data),
+      "github", data -> GitHubBlock.fromBlock(data)));
 
   private StorageBlocks() {}
 

@@ -26,6 +26,11 @@ public final class CodeUpload {
   /** Uploads {@code projectDir} to {@code path} of {@code block}, a saved block read with its secrets. */
   public Transfer upload(BlockDocument block, Path projectDir, String path) {
     StorageBlock storage = StorageBlocks.create(block.typeSlug(), block.data());
+    if (storage.readOnly()) {
+      out.println("Nothing uploaded: " + block.typeSlug() + "/" + block.name() + " is read-only; the code must already be"
+          + " at " + storage.url(path) + " (push it with git)");
+      return new Transfer(0, 0, 0);
+    }
     long start = System.nanoTime();
     Transfer sent;
     if (terminal) {

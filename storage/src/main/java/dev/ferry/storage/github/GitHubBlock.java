@@ -3,6 +3,7 @@ package dev.ferry.storage.github;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.doctor.Check;
 import dev.ferry.json.Json;
+import dev.ferry.storage.BlockPath;
 import dev.ferry.storage.CodeCache;
 import dev.ferry.storage.IgnoreRules;
 import dev.ferry.storage.LocalTree;
@@ -51,7 +52,7 @@ public final class GitHubBlock implements StorageBlock {
   /** The repository's URL without credentials, then {@code @reference} when the block names one, then {@code /path}. */
   @Override
   public String url(String path) {
-    String folder = folder(path);
+    String folder = BlockPath.normalize(path);
     return remote.shown() + (reference.isEmpty() ? "" : "@" + reference) + (folder.isEmpty() ? "" : "/" + folder);
   }
 
@@ -62,7 +63,7 @@ public final class GitHubBlock implements StorageBlock {
    */
   @Override
   public Transfer getDirectory(String fromPath, Path localDir, CodeCache cache) {
-    String folder = folder(fromPath);
+    String folder = BlockPath.normalize(fromPath);
     Path target;
     try {
       target = LocalTree.confined(localDir, folder);
@@ -80,6 +81,11 @@ public final class GitHubBlock implements StorageBlock {
     } catch (IOException e) {
       throw new StorageException("Cannot copy " + url(folder) + " into " + target + ": " + e.getMessage(), false, e);
     }
+  }
+
+  @Override
+  public boolean readOnly() {
+    return true;
   }
 
   /** Always fails: ferry does not push; the code reaches the repository with git. */
@@ -101,10 +107,5 @@ public final class GitHubBlock implements StorageBlock {
     } catch (GitProblem problem) {
       return List.of(Check.failed(subject, problem.finding(), problem.fix()));
     }
-  }
-
-  /** A block path as a folder of the repository: '/' separators, no leading or trailing '/', "" for the root. */
-  private static String folder(String path) {
-    return path == null ? "" : path.replace('\\', '/').replaceAll("^/+|/+$", "");
   }
 }

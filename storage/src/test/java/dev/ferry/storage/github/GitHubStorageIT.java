@@ -70,6 +70,17 @@ class GitHubStorageIT extends StorageBlockContract {
     return user.push(dir, path, ignore);
   }
 
+  /** Like Prefect's github block, a download keeps the path: the run's folder stands for the repository's root. */
+  @Override
+  protected Path codeIn(Path dir, String path) {
+    return dir.resolve(path);
+  }
+
+  @Override
+  protected boolean holdsEmptyProjects() {
+    return false;
+  }
+
   @Override
   protected boolean cachesCode() {
     return false;

@@ -62,6 +62,20 @@ class LocalFileSystemTest extends StorageBlockContract {
   }
 
   @Test
+  void symlinkToAFolderInsideTheProjectIsCopiedAsThatFolder() throws Exception {
+    Path project = Files.createDirectories(scratch.resolve("linked/shared"));
+    Files.writeString(project.resolve("util.py"), "X = 1\n");
+    Files.createSymbolicLink(project.resolveSibling("alias"), Path.of("shared"));
+    StorageBlock storage = newStorage(scratch);
+    storage.putDirectory(project.getParent(), "p", IgnoreRules.none(), Progress.NONE);
+
+    Path download = scratch.resolve("download");
+    storage.getDirectory("p", download, dev.ferry.storage.CodeCache.NONE);
+    assertThat(download.resolve("alias/util.py")).hasContent("X = 1");
+    assertThat(download.resolve("shared/util.py")).hasContent("X = 1");
+  }
+
+  @Test
   void copyIntoAFolderInsideTheSourceLeavesThatFolderOut() throws Exception {
     Path project = Files.createDirectories(scratch.resolve("home"));
     Files.writeString(project.resolve("flow.py"), "x");

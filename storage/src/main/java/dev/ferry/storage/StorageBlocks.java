@@ -2,6 +2,7 @@ package dev.ferry.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.storage.azure.AzureBlock;
+import dev.ferry.storage.gcs.GcsBlock;
 import dev.ferry.storage.github.GitHubBlock;
 import dev.ferry.storage.local.LocalFileSystem;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class StorageBlocks {
   private static final Map<String, Function<ObjectNode, StorageBlock>> FACTORIES = new TreeMap<>(Map.of(
       "local-file-system", data -> LocalFileSystem.fromBlock(data),
       "azure", data -> AzureBlock.fromBlock(data),
+      "gcs", data -> GcsBlock.fromBlock(data),
       "github", data -> GitHubBlock.fromBlock(data)));
 
   private StorageBlocks() {}

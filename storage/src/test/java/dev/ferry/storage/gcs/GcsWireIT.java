@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The store through the SDK's real HTTP client against a stub of GCS's JSON API: paged listings,
  * media downloads and uploads as they go over the wire, which the in-memory fake skips.
  */
-class GcsWireTest {
+class GcsWireIT {
   private static final String OBJECTS = "/storage/v1/b/ferry-test/o";
   private final List<StubGcsServer.Request> seen = new CopyOnWriteArrayList<>();
   private StubGcsServer server;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * show (refused credentials, a missing bucket, an unreachable endpoint), against a stub of the JSON
  * API on a loopback port reached through the SDK's real HTTP client.
  */
-class GcsStorageTest extends StorageBlockContract {
+class GcsStorageIT extends StorageBlockContract {
   private static final String BUCKET = "ferry-test";
   private static final String PREFIX = "team/code";
   private static StubGcsServer refusing;

@@ -5,6 +5,7 @@ import dev.ferry.storage.azure.AzureBlock;
 import dev.ferry.storage.gcs.GcsBlock;
 import dev.ferry.storage.github.GitHubBlock;
 import dev.ferry.storage.local.LocalFileSystem;
+import dev.ferry.storage.remote.RemoteFileSystemBlock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ public final class StorageBlocks {
       "local-file-system", data -> LocalFileSystem.fromBlock(data),
       "azure", data -> AzureBlock.fromBlock(data),
       "gcs", data -> GcsBlock.fromBlock(data),
-      "github", data -> GitHubBlock.fromBlock(data)));
+      "github", data -> GitHubBlock.fromBlock(data),
+      "remote-file-system", data -> RemoteFileSystemBlock.fromBlock(data)));
 
   private StorageBlocks() {}
 

@@ -1,0 +1,25 @@
+package dev.ferry.storage.remote;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.json.Json;
+import dev.ferry.storage.StorageException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RemoteFileSystemBlockTest {
+  @Test
+  void aSchemeFerryCannotReachIsNamedWithTheSupportedOnes() {
+    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "smb://nas/flows"), Map.of()))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("'remote-file-system'").hasMessageContaining("'basepath'")
+        .hasMessageContaining("scheme 'smb'").hasMessageContaining("az, gcs, gs");
+  }
+
+  @Test
+  void aBasepathWithoutSchemePointsToTheLocalBlock() {
+    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "/srv/flows"), Map.of()))
+        .isInstanceOf(StorageException.class).hasMessageContaining("no scheme")
+        .hasMessageContaining("local-file-system");
+  }
+}

@@ -6,6 +6,7 @@ import dev.ferry.storage.gcs.GcsBlock;
 import dev.ferry.storage.github.GitHubBlock;
 import dev.ferry.storage.local.LocalFileSystem;
 import dev.ferry.storage.remote.RemoteFileSystemBlock;
+import dev.ferry.storage.s3.S3Block;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -21,7 +22,8 @@ public final class StorageBlocks {
       "azure", data -> AzureBlock.fromBlock(data),
       "gcs", data -> GcsBlock.fromBlock(data),
       "github", data -> GitHubBlock.fromBlock(data),
-      "remote-file-system", data -> RemoteFileSystemBlock.fromBlock(data)));
+      "remote-file-system", data -> RemoteFileSystemBlock.fromBlock(data),
+      "s3", data -> S3Block.fromBlock(data)));
 
   private StorageBlocks() {}
 

@@ -10,6 +10,9 @@ import dev.ferry.storage.azure.AzureObjectStore;
 import dev.ferry.storage.azure.AzureRemoteFileSystem;
 import dev.ferry.storage.gcs.GcsLocation;
 import dev.ferry.storage.gcs.GcsStore;
+import dev.ferry.storage.s3.S3FieldNames;
+import dev.ferry.storage.s3.S3Location;
+import dev.ferry.storage.s3.S3Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +36,15 @@ public final class RemoteFileSystemBlock {
   }
 
   private static final Map<String, Opener> SCHEMES = new TreeMap<>(Map.of(
+      "s3", RemoteFileSystemBlock::s3,
       "gs", RemoteFileSystemBlock::gcs,
       "gcs", RemoteFileSystemBlock::gcs,
       "az", (basepath, settings, env) -> AzureObjectStore.open(AzureRemoteFileSystem.location(basepath, settings)),
       "abfs", (basepath, settings, env) -> AzureObjectStore.open(AzureRemoteFileSystem.location(basepath, settings)),
       "abfss", (basepath, settings, env) -> AzureObjectStore.open(AzureRemoteFileSystem.location(basepath, settings))));
+
+  private static final S3FieldNames S3_FIELDS = new S3FieldNames(TYPE, "basepath", "settings.key", "settings.secret",
+      "settings.client_kwargs.endpoint_url");
 
   /** The block document's fields. */
   record Fields(String basepath, JsonNode settings) {}
@@ -62,6 +69,18 @@ public final class RemoteFileSystemBlock {
           + " (a folder on the agent's disk is a local-file-system block)");
     }
     return new ObjectStorage(opener.open(basepath, fields.settings(), env));
+  }
+
+  /** s3fs settings: {@code key}, {@code secret}, {@code client_kwargs.endpoint_url} and {@code client_kwargs.region_name}. */
+  private static ObjectStore s3(String basepath, JsonNode settings, Map<String, String> env) {
+    JsonNode given = settings == null ? Json.object() : settings;
+    JsonNode client = given.path("client_kwargs");
+    return S3Store.open(S3Location.fromBucketPath(basepath.substring("s3://".length()), text(client, "endpoint_url"),
+        text(client, "region_name"), text(given, "key"), text(given, "secret")), S3_FIELDS, env);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
 
   /** gcsfs settings: {@code token} (a service account's key, or the path of its file) and {@code project}. */

@@ -13,7 +13,7 @@ class RemoteFileSystemBlockTest {
     assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "smb://nas/flows"), Map.of()))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("'remote-file-system'").hasMessageContaining("'basepath'")
-        .hasMessageContaining("scheme 'smb'").hasMessageContaining("az, gcs, gs");
+        .hasMessageContaining("scheme 'smb'").hasMessageContaining("abfs, abfss, az, gcs, gs, s3");
   }
 
   @Test

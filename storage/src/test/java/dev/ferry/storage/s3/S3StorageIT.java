@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** The s3 block against s3proxy: the contract, where objects go, listing, refused credentials. */
 class S3StorageIT extends StorageBlockContract {
   private static final String PREFIX = "team/code";
-  private static EmbeddedS3Proxy s3;
+  static EmbeddedS3Proxy s3;
   private String bucket;
 
   @BeforeAll
@@ -49,17 +49,27 @@ class S3StorageIT extends StorageBlockContract {
   @Override
   protected StorageBlock newStorage(Path scratch) {
     bucket = s3.newBucket();
-    return s3.block(bucket + "/" + PREFIX, SECRET_ACCESS_KEY);
+    return storageOn(bucket + "/" + PREFIX, SECRET_ACCESS_KEY);
+  }
+
+  /** The block under test on {@code bucket/prefix}, signed with {@code secret}. */
+  StorageBlock storageOn(String bucketPath, String secret) {
+    return s3.block(bucketPath, secret);
+  }
+
+  /** The fields a refused key is mended in. */
+  String credentialFields() {
+    return "aws_access_key_id / aws_secret_access_key";
   }
 
   @Override
   protected StorageBlock unreachableStorage(Path scratch) {
-    return s3.block("no-such-bucket/" + PREFIX, SECRET_ACCESS_KEY);
+    return storageOn("no-such-bucket/" + PREFIX, SECRET_ACCESS_KEY);
   }
 
   @Override
   protected StorageBlock storageWithWrongCredentials() {
-    return s3.block(bucket + "/" + PREFIX, "not-the-secret");
+    return storageOn(bucket + "/" + PREFIX, "not-the-secret");
   }
 
   @Override
@@ -85,7 +95,7 @@ class S3StorageIT extends StorageBlockContract {
   void objectsAreWherePrefectsS3BlockPutsThem() throws Exception {
     Path project = Files.createDirectories(scratch.resolve("keys/pkg"));
     Files.writeString(project.resolve("a.py"), "A = 1\n");
-    s3.block(bucket + "/" + PREFIX, SECRET_ACCESS_KEY).putDirectory(project.getParent(), "flows", IgnoreRules.none(),
+    storageOn(bucket + "/" + PREFIX, SECRET_ACCESS_KEY).putDirectory(project.getParent(), "flows", IgnoreRules.none(),
         Progress.NONE);
 
     assertThat(s3.client().listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
@@ -115,12 +125,12 @@ class S3StorageIT extends StorageBlockContract {
 
     assertThatThrownBy(() -> refused.getDirectory("flows", scratch.resolve("download"), CodeCache.NONE))
         .isInstanceOf(StorageException.class).hasMessageContaining("s3://" + bucket + "/" + PREFIX + "/flows")
-        .hasMessageContaining("403").hasMessageContaining("mend aws_access_key_id / aws_secret_access_key")
+        .hasMessageContaining("403").hasMessageContaining("mend " + credentialFields())
         .message().doesNotContain("not-the-secret");
     assertThat(refused.checks()).singleElement().satisfies(check -> {
       assertThat(check.status()).isEqualTo(Check.Status.FAILED);
-      assertThat(check.finding()).contains("refused the credentials of block type 's3'");
-      assertThat(check.fix()).contains("aws_access_key_id").doesNotContain("not-the-secret");
+      assertThat(check.finding()).contains("refused the credentials of block type").contains("403");
+      assertThat(check.fix()).contains(credentialFields().split(" / ")[0]).doesNotContain("not-the-secret");
     });
   }
 }

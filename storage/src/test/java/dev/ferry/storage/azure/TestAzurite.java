@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code FERRY_TEST_AZURITE_BLOB_URL} (e.g. {@code http://127.0.0.1:10000/devstoreaccount1});
  * without it the Azure tests are skipped with a message, or fail when {@code CI=true}.
  */
-final class TestAzurite {
+public final class TestAzurite {
   static final String BLOB_URL = "FERRY_TEST_AZURITE_BLOB_URL";
   /** Azurite's development account and its published key. */
   static final String ACCOUNT = "devstoreaccount1";
-  static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+  public static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
   private TestAzurite() {}
 
@@ -32,13 +32,13 @@ final class TestAzurite {
   }
 
   /** A connection string for the development account with {@code key}. */
-  static String connectionString(String key) {
+  public static String connectionString(String key) {
     return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + key + ";BlobEndpoint="
         + blobUrl() + ";";
   }
 
   /** A plain SDK client, to write into the store as another tool would. */
-  static BlobServiceClient client() {
+  public static BlobServiceClient client() {
     return new BlobServiceClientBuilder().connectionString(connectionString(KEY)).buildClient();
   }
 }

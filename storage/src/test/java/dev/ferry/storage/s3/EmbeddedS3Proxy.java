@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * client that writes into it as another tool would. While it runs, the SDK never asks an EC2 instance
  * for credentials or a region.
  */
-final class EmbeddedS3Proxy implements AutoCloseable {
-  static final String ACCESS_KEY_ID = "ferry-test-key";
-  static final String SECRET_ACCESS_KEY = "ferry-test-secret-3Kq9";
+public final class EmbeddedS3Proxy implements AutoCloseable {
+  public static final String ACCESS_KEY_ID = "ferry-test-key";
+  public static final String SECRET_ACCESS_KEY = "ferry-test-secret-3Kq9";
   private static final String NO_INSTANCE_METADATA = "aws.disableEc2Metadata";
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -40,7 +40,7 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   private final URI endpoint;
   private final S3Client client;
 
-  EmbeddedS3Proxy() throws Exception {
+  public EmbeddedS3Proxy() throws Exception {
     metadataSetting = System.setProperty(NO_INSTANCE_METADATA, "true");
     Properties properties = new Properties();
     properties.setProperty("jclouds.identity", ACCESS_KEY_ID);
@@ -61,7 +61,7 @@ final class EmbeddedS3Proxy implements AutoCloseable {
         .build();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -76,7 +76,7 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   }
 
   /** A new, empty bucket of its own. */
-  String newBucket() {
+  public String newBucket() {
     String bucket = "ferry-" + BUCKETS.incrementAndGet();
     client.createBucket(request -> request.bucket(bucket));
     return bucket;

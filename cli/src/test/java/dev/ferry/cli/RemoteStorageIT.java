@@ -1,0 +1,125 @@
+package dev.ferry.cli;
+
+import static dev.ferry.storage.s3.EmbeddedS3Proxy.ACCESS_KEY_ID;
+import static dev.ferry.storage.s3.EmbeddedS3Proxy.SECRET_ACCESS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cli.FerryProcess.Result;
+import dev.ferry.json.Json;
+import dev.ferry.storage.azure.TestAzurite;
+import dev.ferry.storage.s3.EmbeddedS3Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Code in a remote store runs where the project is not: {@code deployment build -sb} uploads it,
+ * the project is deleted, and an agent started in another folder downloads it and runs it to
+ * COMPLETED. The flow sits in a subfolder and imports a package of its own project, so the whole
+ * tree must arrive as it was.
+ */
+class RemoteStorageIT {
+  private static EmbeddedS3Proxy s3;
+
+  @TempDir Path root;
+  private Path project;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    s3 = new EmbeddedS3Proxy();
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    s3.close();
+  }
+
+  @BeforeEach
+  void project() throws Exception {
+    project = Files.createDirectories(root.resolve("project"));
+    Files.createDirectories(project.resolve("flows/etl"));
+    Files.createDirectories(project.resolve("common"));
+    Files.writeString(project.resolve("flows/etl/flow.py"), """
+        from common.text import shout
+
+        def etl(name: str = "nobody"):
+            print(shout(name + " arrived"))
+        """);
+    Files.writeString(project.resolve("common/__init__.py"), "");
+    Files.writeString(project.resolve("common/text.py"), "def shout(text):\n    return text.upper()\n");
+  }
+
+  /** Ferry in {@code dir}, its S3 requests sent to the test's s3proxy as AWS's own variables say. */
+  private FerryProcess ferry(Path dir) throws Exception {
+    return new FerryProcess(Files.createDirectories(dir), root.resolve("home")).withEnv(Map.of(
+        "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(), "AWS_REGION", "us-east-1",
+        "AWS_EC2_METADATA_DISABLED", "true"));
+  }
+
+  private Result ok(FerryProcess ferry, String... args) throws Exception {
+    Result result = ferry.run(args);
+    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.out() + result.err()).isZero();
+    return result;
+  }
+
+  @Test
+  void anS3BlockCarriesTheCodeToAnAgentElsewhere() throws Exception {
+    String bucket = s3.newBucket();
+    ok(ferry(project), "block", "create", "s3", "dev", "--set", "bucket_path=" + bucket + "/code",
+        "--set", "aws_access_key_id=" + ACCESS_KEY_ID, "--set", "aws_secret_access_key=" + SECRET_ACCESS_KEY);
+
+    runsElsewhere("s3/dev/etl", "s3://" + bucket + "/code/etl");
+  }
+
+  @Test
+  void aRemoteFileSystemBlockOnS3CarriesTheCodeToAnAgentElsewhere() throws Exception {
+    String bucket = s3.newBucket();
+    String settings = Json.write(Map.of("key", ACCESS_KEY_ID, "secret", SECRET_ACCESS_KEY,
+        "client_kwargs", Map.of("endpoint_url", s3.endpoint().toString())));
+    ok(ferry(project), "block", "create", "remote-file-system", "dev", "--set", "basepath=s3://" + bucket + "/code",
+        "--set", "settings=" + settings);
+
+    runsElsewhere("remote-file-system/dev/etl", "s3://" + bucket + "/code/etl");
+  }
+
+  @Test
+  void anAzureBlockCarriesTheCodeToAnAgentElsewhere() throws Exception {
+    String container = "ferry-e2e-" + UUID.randomUUID();
+    TestAzurite.client().createBlobContainer(container);
+    try {
+      ok(ferry(project), "block", "create", "azure", "dev", "--set", "bucket_path=" + container + "/code",
+          "--set", "azure_storage_connection_string=" + TestAzurite.connectionString(TestAzurite.KEY));
+
+      runsElsewhere("azure/dev/etl", "az://" + container + "/code/etl");
+    } finally {
+      TestAzurite.client().deleteBlobContainer(container);
+    }
+  }
+
+  /** Builds and runs the deployment on {@code storage}, deletes the project, and has an agent elsewhere run it. */
+  private void runsElsewhere(String storage, String url) throws Exception {
+    FerryProcess developer = ferry(project);
+    Result build = ok(developer, "deployment", "build", "flows/etl/flow.py:etl", "-n", "remote", "-q", "remote",
+        "-sb", storage, "--apply");
+    assertThat(build.out()).containsPattern("Uploaded 4 files \\(.+\\) to " + url + " in ");
+    String runId = ok(developer, "deployment", "run", "etl/remote", "--param", "name=remote code").runId();
+    try (Stream<Path> files = Files.walk(project)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+
+    FerryProcess agent = ferry(root.resolve("elsewhere"));
+    ok(agent, "agent", "start", "-q", "remote", "--run-once");
+
+    assertThat(Json.tree(ok(agent, "flow-run", "inspect", runId).out()).at("/state/type").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(ok(agent, "flow-run", "logs", runId).out()).contains("REMOTE CODE ARRIVED");
+  }
+}

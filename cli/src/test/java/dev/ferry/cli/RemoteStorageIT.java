@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +33,9 @@ class RemoteStorageIT {
 
   @BeforeAll
   static void startS3() throws Exception {
-    s3 = new EmbeddedS3Proxy();
+    s3 = EmbeddedS3Proxy.shared();
   }
 
-  @AfterAll
-  static void stopS3() throws Exception {
-    s3.close();
-  }
 
   @BeforeEach
   void project() throws Exception {

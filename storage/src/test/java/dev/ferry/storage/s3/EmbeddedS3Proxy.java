@@ -40,7 +40,29 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
   private final URI endpoint;
   private final S3Client client;
 
-  public EmbeddedS3Proxy() throws Exception {
+  private static EmbeddedS3Proxy shared;
+
+  /**
+   * The proxy of this test JVM, started by the first test that asks and stopped when the JVM exits.
+   * One for all: a proxy started after another stopped may get its port, and the JDK's HTTP client
+   * would then write into the old one's dead keep-alive connections.
+   */
+  public static synchronized EmbeddedS3Proxy shared() throws Exception {
+    if (shared == null) {
+      EmbeddedS3Proxy started = new EmbeddedS3Proxy();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          started.close();
+        } catch (Exception e) {
+          // the JVM is going: nothing is left to free
+        }
+      }));
+      shared = started;
+    }
+    return shared;
+  }
+
+  private EmbeddedS3Proxy() throws Exception {
     metadataSetting = System.setProperty(NO_INSTANCE_METADATA, "true");
     Properties properties = new Properties();
     properties.setProperty("jclouds.identity", ACCESS_KEY_ID);

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,9 @@ class S3EndpointsAndChecksIT {
 
   @BeforeAll
   static void startS3Proxy() throws Exception {
-    s3 = new EmbeddedS3Proxy();
+    s3 = EmbeddedS3Proxy.shared();
   }
 
-  @AfterAll
-  static void stopS3Proxy() throws Exception {
-    s3.close();
-  }
 
   @BeforeEach
   void newBucket() {

@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,13 +37,9 @@ class S3StorageIT extends StorageBlockContract {
 
   @BeforeAll
   static void startS3Proxy() throws Exception {
-    s3 = new EmbeddedS3Proxy();
+    s3 = EmbeddedS3Proxy.shared();
   }
 
-  @AfterAll
-  static void stopS3Proxy() throws Exception {
-    s3.close();
-  }
 
   @Override
   protected StorageBlock newStorage(Path scratch) {

@@ -75,6 +75,36 @@ class RemoteStorageIT {
   }
 
   @Test
+  void credentialsReplacedOnTheBlockTakeEffectAtTheNextRunWithoutRebuilding() throws Exception {
+    String bucket = s3.newBucket();
+    FerryProcess developer = ferry(project);
+    ok(developer, "block", "create", "s3", "rotating", "--set", "bucket_path=" + bucket + "/code",
+        "--set", "aws_access_key_id=" + ACCESS_KEY_ID, "--set", "aws_secret_access_key=" + SECRET_ACCESS_KEY);
+    ok(developer, "deployment", "build", "flows/etl/flow.py:etl", "-n", "rotating", "-q", "rotating",
+        "-sb", "s3/rotating/etl", "--apply");
+    FerryProcess agent = ferry(root.resolve("elsewhere"));
+
+    ok(developer, "block", "create", "s3", "rotating", "--overwrite", "--set", "bucket_path=" + bucket + "/code",
+        "--set", "aws_access_key_id=" + ACCESS_KEY_ID, "--set", "aws_secret_access_key=an-old-secret");
+    String refused = ok(developer, "deployment", "run", "etl/rotating").runId();
+    assertThat(agent.run("agent", "start", "-q", "rotating", "--run-once").exitCode()).isEqualTo(1);
+    FerryProcess.Result crashed = ok(agent, "flow-run", "inspect", refused);
+    assertThat(Json.tree(crashed.out()).at("/state/type").asText()).isEqualTo("CRASHED");
+    assertThat(Json.tree(crashed.out()).at("/state/message").asText())
+        .contains("s3://" + bucket + "/code/etl").contains("aws_access_key_id").doesNotContain("an-old-secret");
+
+    Result replaced = ok(developer, "block", "create", "s3", "rotating", "--overwrite", "--set",
+        "bucket_path=" + bucket + "/code", "--set", "aws_access_key_id=" + ACCESS_KEY_ID,
+        "--set", "aws_secret_access_key=" + SECRET_ACCESS_KEY);
+    assertThat(replaced.out()).contains("Replaced the fields of block 's3/rotating'");
+    String accepted = ok(developer, "deployment", "run", "etl/rotating", "--param", "name=rotated").runId();
+    ok(agent, "agent", "start", "-q", "rotating", "--run-once");
+    assertThat(Json.tree(ok(agent, "flow-run", "inspect", accepted).out()).at("/state/type").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(ok(agent, "flow-run", "logs", accepted).out()).contains("ROTATED ARRIVED");
+  }
+
+  @Test
   void aRemoteFileSystemBlockOnS3CarriesTheCodeToAnAgentElsewhere() throws Exception {
     String bucket = s3.newBucket();
     String settings = Json.write(Map.of("key", ACCESS_KEY_ID, "secret", SECRET_ACCESS_KEY,

@@ -245,6 +245,11 @@ public final class OrchestrationClient implements AutoCloseable {
         + "?include_secrets=" + includeSecrets, null, type(BlockDocument.class));
   }
 
+  /** Changes a saved block: {@code patch} holds {@code data} and {@code merge_existing_data}, as Prefect's client sends. */
+  public Future<Void> patchBlockDocument(UUID id, ObjectNode patch) {
+    return http.call(HttpMethod.PATCH, "/block_documents/" + id, patch, null);
+  }
+
   public Future<Void> deleteBlockDocument(UUID id) {
     return http.call(HttpMethod.DELETE, "/block_documents/" + id, null, null);
   }

@@ -34,6 +34,22 @@ public final class BlockDocuments {
     }));
   }
 
+  /**
+   * Replaces the fields of a saved block with {@code data}, as Prefect's {@code save(overwrite=True)}
+   * does: every deployment that uses the block sees them at its next run. Null when there is no such block.
+   */
+  public BlockDocument replace(String slug, String name, ObjectNode data) {
+    BlockDocument saved = ApiSession.await(client.readBlockDocument(slug, name, false).recover(error ->
+        error instanceof ApiException api && api.notFound() ? Future.succeededFuture() : Future.failedFuture(error)));
+    if (saved == null) {
+      return null;
+    }
+    ObjectNode patch = Json.object().put("merge_existing_data", false);
+    patch.set("data", data);
+    ApiSession.await(client.patchBlockDocument(saved.id(), patch));
+    return saved;
+  }
+
   /** Saves a block of a built-in type; a null name saves it anonymously, as deployments do. */
   public BlockDocument create(String slug, String name, ObjectNode data) {
     BlockDefinition definition = BlockCatalog.bySlug(slug);
@@ -49,7 +65,8 @@ public final class BlockDocuments {
     return ApiSession.await(client.createBlockDocument(body).recover(error -> {
       if (error instanceof ApiException api && api.status() == 409) {
         return Future.failedFuture(new InvalidInputException("Block '" + slug + "/" + name + "' already exists;"
-            + " pick another name or inspect it with 'ferry block inspect " + slug + "/" + name + "'"));
+            + " replace its fields with --overwrite, pick another name, or inspect it with 'ferry block inspect "
+            + slug + "/" + name + "'"));
       }
       return Future.failedFuture(error);
     }));

@@ -36,6 +36,10 @@ public final class BlockCreateCommand extends ApiCommand {
   @Option(names = {"-f", "--file"}, description = "A YAML file of field values.")
   Path file;
 
+  @Option(names = "--overwrite", description = "Replace the fields of the block if it exists (rotated credentials,"
+      + " a new image): the deployments that use it see them at their next run.")
+  boolean overwrite;
+
   public BlockCreateCommand(CliEnvironment environment) {
     super(environment);
   }
@@ -58,7 +62,13 @@ public final class BlockCreateCommand extends ApiCommand {
       }
       data.set(pair.substring(0, eq), fields.parse(pair.substring(0, eq), pair.substring(eq + 1)));
     }
-    BlockDocument saved = new BlockDocuments(session.client()).create(slug, name, data);
+    BlockDocuments blocks = new BlockDocuments(session.client());
+    BlockDocument replaced = overwrite ? blocks.replace(slug, name, data) : null;
+    if (replaced != null) {
+      out().println("Replaced the fields of block '" + slug + "/" + name + "' (id '" + replaced.id() + "').");
+      return 0;
+    }
+    BlockDocument saved = blocks.create(slug, name, data);
     out().println("Created block '" + slug + "/" + name + "' with id '" + saved.id() + "'.");
     return 0;
   }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cli.FerryProcess.Result;
 import dev.ferry.json.Json;
+import dev.ferry.storage.IgnoreRules;
 import dev.ferry.storage.azure.TestAzurite;
+import dev.ferry.storage.github.GitDaemon;
+import dev.ferry.storage.github.UserClone;
 import dev.ferry.storage.s3.EmbeddedS3Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +74,7 @@ class RemoteStorageIT {
     ok(ferry(project), "block", "create", "s3", "dev", "--set", "bucket_path=" + bucket + "/code",
         "--set", "aws_access_key_id=" + ACCESS_KEY_ID, "--set", "aws_secret_access_key=" + SECRET_ACCESS_KEY);
 
-    runsElsewhere("s3/dev/etl", "s3://" + bucket + "/code/etl");
+    runsElsewhere("s3/dev/etl", "Uploaded 4 files \\(.+\\) to s3://" + bucket + "/code/etl in ");
   }
 
   @Test
@@ -112,7 +115,7 @@ class RemoteStorageIT {
     ok(ferry(project), "block", "create", "remote-file-system", "dev", "--set", "basepath=s3://" + bucket + "/code",
         "--set", "settings=" + settings);
 
-    runsElsewhere("remote-file-system/dev/etl", "s3://" + bucket + "/code/etl");
+    runsElsewhere("remote-file-system/dev/etl", "Uploaded 4 files \\(.+\\) to s3://" + bucket + "/code/etl in ");
   }
 
   @Test
@@ -123,18 +126,35 @@ class RemoteStorageIT {
       ok(ferry(project), "block", "create", "azure", "dev", "--set", "bucket_path=" + container + "/code",
           "--set", "azure_storage_connection_string=" + TestAzurite.connectionString(TestAzurite.KEY));
 
-      runsElsewhere("azure/dev/etl", "az://" + container + "/code/etl");
+      runsElsewhere("azure/dev/etl", "Uploaded 4 files \\(.+\\) to az://" + container + "/code/etl in ");
     } finally {
       TestAzurite.client().deleteBlobContainer(container);
     }
   }
 
-  /** Builds and runs the deployment on {@code storage}, deletes the project, and has an agent elsewhere run it. */
-  private void runsElsewhere(String storage, String url) throws Exception {
+  @Test
+  void aGithubBlockBringsPushedCodeToAnAgentElsewhere() throws Exception {
+    Path repositories = Files.createDirectories(root.resolve("repositories"));
+    UserClone.bareRepository(repositories.resolve("flows.git"));
+    try (GitDaemon daemon = GitDaemon.start(repositories);
+        UserClone clone = UserClone.init(root.resolve("clone"), daemon.url("flows.git"))) {
+      clone.push(project, "", IgnoreRules.none());
+      ok(ferry(project), "block", "create", "github", "dev", "--set", "repository=" + daemon.url("flows.git"));
+
+      runsElsewhere("github/dev", "Nothing uploaded: github/dev is read-only; the code must already be at "
+          + daemon.url("flows.git"));
+    }
+  }
+
+  /**
+   * Builds the deployment on {@code storage} (its output matching {@code built}), runs it, deletes the
+   * project, and has an agent in another folder run it.
+   */
+  private void runsElsewhere(String storage, String built) throws Exception {
     FerryProcess developer = ferry(project);
     Result build = ok(developer, "deployment", "build", "flows/etl/flow.py:etl", "-n", "remote", "-q", "remote",
         "-sb", storage, "--apply");
-    assertThat(build.out()).containsPattern("Uploaded 4 files \\(.+\\) to " + url + " in ");
+    assertThat(build.out()).containsPattern(built);
     String runId = ok(developer, "deployment", "run", "etl/remote", "--param", "name=remote code").runId();
     try (Stream<Path> files = Files.walk(project)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * one test class. Without git the tests are skipped with a message, or fail when {@code CI=true}
  * (.ci/run installs Debian's git).
  */
-final class GitDaemon implements AutoCloseable {
+public final class GitDaemon implements AutoCloseable {
   private static final String READY = "Ready to rumble";
 
   private final Process process;
@@ -30,7 +30,7 @@ final class GitDaemon implements AutoCloseable {
   }
 
   /** Starts a daemon serving {@code base} and returns once it listens. */
-  static GitDaemon start(Path base) throws Exception {
+  public static GitDaemon start(Path base) throws Exception {
     requireGit();
     int port = freePort();
     Process process = new ProcessBuilder("git", "daemon", "--reuseaddr", "--verbose", "--base-path=" + base,
@@ -52,7 +52,7 @@ final class GitDaemon implements AutoCloseable {
   }
 
   /** The git:// URL of the repository {@code name} of the served folder. */
-  String url(String name) {
+  public String url(String name) {
     return "git://127.0.0.1:" + port + "/" + name;
   }
 

@@ -18,7 +18,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
 
 /** A user's clone of a test repository on branch main: code put in, committed and pushed as a user does with git. */
-final class UserClone implements AutoCloseable {
+public final class UserClone implements AutoCloseable {
   private final Git git;
   private final Path workTree;
 
@@ -28,19 +28,19 @@ final class UserClone implements AutoCloseable {
   }
 
   /** A new, empty clone in {@code dir} whose origin is {@code remote}. */
-  static UserClone init(Path dir, String remote) throws Exception {
+  public static UserClone init(Path dir, String remote) throws Exception {
     Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
     git.remoteAdd().setName("origin").setUri(new URIish(remote)).call();
     return new UserClone(git, dir);
   }
 
   /** An empty bare repository {@code dir} whose HEAD is main, as a git server holds one. */
-  static void bareRepository(Path dir) throws Exception {
+  public static void bareRepository(Path dir) throws Exception {
     Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("main").call().close();
   }
 
   /** Replaces the folder {@code path} of the repository with the files of {@code project} that {@code ignore} keeps, and pushes. */
-  Transfer push(Path project, String path, IgnoreRules ignore) throws Exception {
+  public Transfer push(Path project, String path, IgnoreRules ignore) throws Exception {
     Path folder = LocalTree.confined(workTree, path);
     deleteAllBut(folder, workTree.resolve(Constants.DOT_GIT));
     List<LocalTree.LocalFile> files = LocalTree.files(project, ignore, null);

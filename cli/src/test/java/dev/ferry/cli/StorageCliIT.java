@@ -60,8 +60,8 @@ class StorageCliIT {
     assertThat(project.resolve("pulled/flows/helpers/text.py")).hasContent("def shout(s):\n    return s.upper()");
     assertThat(project.resolve("pulled/etl.yaml")).exists();
 
-    ok("storage", "pull", "--deployment", "etl/dev", "--dest", "again");
-    assertThat(project.resolve("again/flows/etl.py")).exists();
+    ok("storage", "pull", "--deployment", "etl/dev", "--dest", "pulled");
+    assertThat(project.resolve("pulled/flows/etl.py")).as("a second pull replaces the first").exists();
   }
 
   @Test

@@ -42,12 +42,14 @@ public final class CodeCache {
   }
 
   /**
-   * Puts the file whose content has {@code sha256} at {@code target}: from the cache when it holds
-   * it unchanged, otherwise fetched (into the cache first when there is one). Returns true when it
-   * came from the cache. A fetched file whose content does not match fails, naming {@code what}.
+   * Puts the file whose content has {@code sha256} at {@code target}, replacing what is there: from
+   * the cache when it holds it unchanged, otherwise fetched (into the cache first when there is
+   * one). Returns true when it came from the cache. A fetched file whose content does not match
+   * fails, naming {@code what}.
    */
   public boolean place(String sha256, Path target, String what, Fetch fetch) throws IOException {
     Files.createDirectories(target.getParent());
+    Files.deleteIfExists(target); // a download into a folder that holds an older copy replaces it
     if (dir == null) {
       fetch.to(target);
       verify(target, sha256, what);

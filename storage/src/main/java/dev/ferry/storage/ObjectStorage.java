@@ -43,11 +43,11 @@ public final class ObjectStorage implements StorageBlock {
     progress.started(files.size(), bytes);
     List<CodeManifest.Entry> entries = Transfers.each(files, file -> {
       String hash = CodeManifest.sha256(file.path());
-      store.upload(file.path(), key(prefix, file.relative()));
+      store.upload(file.path(), BlockPath.join(prefix, file.relative()));
       progress.transferred(file.size());
       return new CodeManifest.Entry(file.relative(), hash, file.size());
     });
-    store.write(key(prefix, CodeManifest.KEY), CodeManifest.of(entries).toJson());
+    store.write(BlockPath.join(prefix, CodeManifest.KEY), CodeManifest.of(entries).toJson());
     return new Transfer(files.size(), bytes, 0);
   }
 
@@ -57,7 +57,8 @@ public final class ObjectStorage implements StorageBlock {
     List<ObjectStore.StoredObject> objects = store.list(prefix.isEmpty() ? "" : prefix + "/");
     if (objects.isEmpty()) {
       throw new StorageException("There is no code at " + store.url(prefix) + " (path '" + fromPath
-          + "'): upload it with 'ferry deployment build -sb ...' or 'ferry storage push', or mend the deployment's path");
+          + "'): upload it with 'ferry deployment build -sb ...' or 'ferry storage push', or mend the deployment's"
+          + " path");
     }
     Optional<CodeManifest> manifest = currentManifest(prefix, objects);
     try {
@@ -82,7 +83,7 @@ public final class ObjectStorage implements StorageBlock {
    * sizes; only a same-size overwrite within that second would pass, and nothing else.
    */
   private Optional<CodeManifest> currentManifest(String prefix, List<ObjectStore.StoredObject> objects) {
-    String manifestKey = key(prefix, CodeManifest.KEY);
+    String manifestKey = BlockPath.join(prefix, CodeManifest.KEY);
     Map<String, ObjectStore.StoredObject> byKey =
         objects.stream().collect(Collectors.toMap(ObjectStore.StoredObject::key, Function.identity()));
     ObjectStore.StoredObject listed = byKey.get(manifestKey);
@@ -96,7 +97,7 @@ public final class ObjectStorage implements StorageBlock {
     return store.read(manifestKey).map(json -> CodeManifest.parse(json, store.url(manifestKey)))
         .filter(manifest -> manifest.files().size() == objects.size() - 1
             && manifest.files().stream().allMatch(entry -> {
-              ObjectStore.StoredObject object = byKey.get(key(prefix, entry.path()));
+              ObjectStore.StoredObject object = byKey.get(BlockPath.join(prefix, entry.path()));
               return object != null && object.size() == entry.size();
             }));
   }
@@ -105,7 +106,7 @@ public final class ObjectStorage implements StorageBlock {
     List<CodeManifest.Entry> entries = manifest.files();
     entries.forEach(entry -> confined(localDir, prefix, entry.path()));
     List<Boolean> hits = Transfers.each(entries, entry -> {
-      String key = key(prefix, entry.path());
+      String key = BlockPath.join(prefix, entry.path());
       return cache.place(entry.sha256(), confined(localDir, prefix, entry.path()), store.url(key),
           target -> store.download(key, target));
     });
@@ -117,7 +118,7 @@ public final class ObjectStorage implements StorageBlock {
   private Transfer plain(String prefix, List<ObjectStore.StoredObject> objects, Path localDir) {
     String start = prefix.isEmpty() ? "" : prefix + "/";
     List<ObjectStore.StoredObject> files = objects.stream()
-        .filter(object -> !object.key().equals(key(prefix, CodeManifest.KEY))).toList();
+        .filter(object -> !object.key().equals(BlockPath.join(prefix, CodeManifest.KEY))).toList();
     files.forEach(object -> confined(localDir, prefix, object.key().substring(start.length())));
     Transfers.each(files, object -> {
       Path target = confined(localDir, prefix, object.key().substring(start.length()));
@@ -134,13 +135,10 @@ public final class ObjectStorage implements StorageBlock {
     try {
       return LocalTree.confined(localDir, relative);
     } catch (StorageException e) {
-      throw new StorageException("Refusing " + store.url(key(prefix, relative)) + ": its key would put it outside"
-          + " the run's folder (" + localDir + "). Remove that object from the store, or upload the code again"
+      throw new StorageException("Refusing " + store.url(BlockPath.join(prefix, relative)) + ": its key would put it"
+          + " outside the run's folder (" + localDir + "). Remove that object from the store, or upload the code again"
           + " with ferry", false, e);
     }
   }
 
-  private static String key(String prefix, String relative) {
-    return prefix.isEmpty() ? relative : prefix + "/" + relative;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.storage.azure;
 
+import dev.ferry.storage.BlockPath;
 import dev.ferry.storage.StorageException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,16 +25,14 @@ public record AzureLocation(AzureFields fields, String container, String prefix,
           + " names container '" + container + "', which Azure does not accept: a container name has 3 to 63"
           + " lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
     }
-    prefix = prefix == null ? "" : trimSlashes(prefix);
+    prefix = BlockPath.normalize(prefix);
     requireSignIn(fields, credentials);
   }
 
   /** A location from {@code container} or {@code container/some/folder}, as the azure block's {@code bucket_path}. */
   public static AzureLocation of(AzureFields fields, String containerAndFolder, AzureCredentials credentials) {
-    String path = containerAndFolder == null ? "" : trimSlashes(containerAndFolder);
-    int slash = path.indexOf('/');
-    return slash < 0 ? new AzureLocation(fields, path, "", credentials)
-        : new AzureLocation(fields, path.substring(0, slash), path.substring(slash + 1), credentials);
+    BlockPath.BucketPath path = BlockPath.BucketPath.parse(containerAndFolder);
+    return new AzureLocation(fields, path.bucket(), path.folder(), credentials);
   }
 
   private static void requireSignIn(AzureFields fields, AzureCredentials credentials) {
@@ -52,14 +51,4 @@ public record AzureLocation(AzureFields fields, String container, String prefix,
     }
   }
 
-  private static String trimSlashes(String path) {
-    String trimmed = path.strip().replace('\\', '/');
-    while (trimmed.startsWith("/")) {
-      trimmed = trimmed.substring(1);
-    }
-    while (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.storage.gcs;
 
+import dev.ferry.storage.BlockPath;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public record GcsLocation(String bucket, String prefix, String project, String s
       throw new IllegalArgumentException("'" + bucket + "' is not a bucket name: GCS bucket names have 3 to 222"
           + " lowercase letters, digits, '-', '_' and '.', beginning and ending with a letter or digit");
     }
-    prefix = trimSlashes(prefix == null ? "" : prefix);
+    prefix = BlockPath.normalize(prefix);
     project = blankToNull(project);
     serviceAccountJson = blankToNull(serviceAccountJson);
     endpoint = blankToNull(endpoint);
@@ -47,10 +48,10 @@ public record GcsLocation(String bucket, String prefix, String project, String s
    * gcsfs do.
    */
   public static GcsLocation of(String bucketPath, String project, String serviceAccountJson, Map<String, String> env) {
-    String path = trimSlashes(bucketPath == null ? "" : bucketPath.replaceFirst("^(gs|gcs)://", ""));
-    int slash = path.indexOf('/');
-    String bucket = slash < 0 ? path : path.substring(0, slash);
-    String prefix = slash < 0 ? "" : path.substring(slash + 1);
+    BlockPath.BucketPath path =
+        BlockPath.BucketPath.parse(bucketPath == null ? "" : bucketPath.replaceFirst("^(gs|gcs)://", ""));
+    String bucket = path.bucket();
+    String prefix = path.folder();
     String emulator = blankToNull(env.get(EMULATOR_HOST));
     if (emulator == null) {
       return new GcsLocation(bucket, prefix, project, serviceAccountJson, null);
@@ -67,10 +68,7 @@ public record GcsLocation(String bucket, String prefix, String project, String s
 
   /** The object name of a key relative to the prefix. */
   String name(String key) {
-    if (prefix.isEmpty()) {
-      return key;
-    }
-    return key.isEmpty() ? prefix : prefix + "/" + key;
+    return BlockPath.join(prefix, key);
   }
 
   @Override
@@ -79,9 +77,6 @@ public record GcsLocation(String bucket, String prefix, String project, String s
         + (serviceAccountJson == null ? "" : " with a service account key") + "]";
   }
 
-  private static String trimSlashes(String path) {
-    return path.replaceAll("^/+|/+$", "");
-  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;

@@ -1,5 +1,6 @@
 package dev.ferry.storage.s3;
 
+import dev.ferry.storage.BlockPath;
 import dev.ferry.storage.StorageException;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public record S3Location(String bucket, String prefix, String endpointUrl, Strin
 
   public S3Location {
     bucket = blankIfNull(bucket).strip();
-    prefix = trimSlashes(blankIfNull(prefix).strip());
+    prefix = BlockPath.normalize(prefix);
     endpointUrl = blankIfNull(endpointUrl).strip();
     region = blankIfNull(region).strip();
     accessKeyId = blankIfNull(accessKeyId).strip();
@@ -33,19 +34,13 @@ public record S3Location(String bucket, String prefix, String endpointUrl, Strin
   /** A location from Prefect's {@code bucket_path}: {@code bucket} or {@code bucket/folder/in/it}. */
   public static S3Location fromBucketPath(String bucketPath, String endpointUrl, String region, String accessKeyId,
       String secretAccessKey) {
-    String path = trimSlashes(blankIfNull(bucketPath).strip());
-    int slash = path.indexOf('/');
-    return slash < 0 ? new S3Location(path, "", endpointUrl, region, accessKeyId, secretAccessKey)
-        : new S3Location(path.substring(0, slash), path.substring(slash + 1), endpointUrl, region, accessKeyId,
-            secretAccessKey);
+    BlockPath.BucketPath path = BlockPath.BucketPath.parse(bucketPath);
+    return new S3Location(path.bucket(), path.folder(), endpointUrl, region, accessKeyId, secretAccessKey);
   }
 
   /** The object key of a path relative to the prefix; "" is the prefix itself. */
   public String key(String relative) {
-    if (prefix.isEmpty()) {
-      return relative;
-    }
-    return relative.isEmpty() ? prefix : prefix + "/" + relative;
+    return BlockPath.join(prefix, relative);
   }
 
   /** Where a relative path is, e.g. {@code s3://bucket/prefix/flows/etl.py}. */
@@ -86,15 +81,4 @@ public record S3Location(String bucket, String prefix, String endpointUrl, Strin
     return value == null ? "" : value;
   }
 
-  private static String trimSlashes(String value) {
-    int start = 0;
-    int end = value.length();
-    while (start < end && value.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && value.charAt(end - 1) == '/') {
-      end--;
-    }
-    return value.substring(start, end);
-  }
 }

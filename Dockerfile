@@ -5,6 +5,8 @@ FROM ${BASE_IMAGE}
 
 RUN useradd --system --create-home --home-dir /var/lib/ferry ferry
 COPY cli/target/ferry.jar /opt/ferry/ferry.jar
+# the storage plugins (S3, GCS, Azure, each with its SDK), loaded only by an agent whose blocks use them
+COPY cli/target/plugins /opt/ferry/plugins
 COPY deploy/jvm/agent.options deploy/jvm/archive /opt/ferry/
 # the agent's class-data archive, made with the image's own JVM: a faster start and less memory
 RUN /opt/ferry/archive agent /opt/ferry/ferry.jar /opt/ferry/agent.jsa /opt/ferry/agent.options

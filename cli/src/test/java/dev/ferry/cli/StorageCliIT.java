@@ -3,8 +3,11 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.cli.FerryProcess.Result;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,27 @@ class StorageCliIT {
 
     ok("storage", "pull", "--deployment", "etl/dev", "--dest", "pulled");
     assertThat(project.resolve("pulled/flows/etl.py")).as("a second pull replaces the first").exists();
+  }
+
+  /**
+   * The gcs block's code and SDK come from its plugin jar beside ferry.jar: with no GCS emulator that
+   * runs here, the push reaches the SDK's HTTP call, to an emulator address where nothing listens,
+   * and says so in one line.
+   */
+  @Test
+  void aGcsBlockLoadsFromItsPluginAndSaysWhyItCannotReachItsStore() throws Exception {
+    String nothingListens;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      nothingListens = "http://127.0.0.1:" + socket.getLocalPort();
+    }
+    FerryProcess gcs = ferry.withEnv(Map.of("STORAGE_EMULATOR_HOST", nothingListens));
+    ok("block", "create", "gcs", "code", "--set", "bucket_path=ferry-code/flows");
+
+    Result push = gcs.run("storage", "push", "gcs/code");
+
+    assertThat(push.exitCode()).as(push.err()).isEqualTo(1);
+    assertThat(push.err()).contains("gs://ferry-code/flows").contains("cannot reach " + nothingListens)
+        .contains("start the storage emulator there").doesNotContain("Exception").hasLineCount(1);
   }
 
   @Test

@@ -1,29 +1,26 @@
 package dev.ferry.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.storage.azure.AzureBlock;
-import dev.ferry.storage.gcs.GcsBlock;
 import dev.ferry.storage.github.GitHubBlock;
 import dev.ferry.storage.local.LocalFileSystem;
 import dev.ferry.storage.remote.RemoteFileSystemBlock;
-import dev.ferry.storage.s3.S3Block;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * The registry of storage block types: a Prefect block type slug to the implementation that serves
- * it. Each entry is a lambda, so an implementation's class, and the SDK behind it, loads only when
- * a block of its type is first built.
+ * it. Each entry is a lambda, so an implementation's class loads only when a block of its type is
+ * first built, and a cloud provider's SDK, which comes in a plugin, only then too.
  */
 public final class StorageBlocks {
   private static final Map<String, Function<ObjectNode, StorageBlock>> FACTORIES = new TreeMap<>(Map.of(
       "local-file-system", data -> LocalFileSystem.fromBlock(data),
-      "azure", data -> AzureBlock.fromBlock(data),
-      "gcs", data -> GcsBlock.fromBlock(data),
+      "azure", data -> StoragePlugin.AZURE.provider().fromBlock(data),
+      "gcs", data -> StoragePlugin.GCS.provider().fromBlock(data),
       "github", data -> GitHubBlock.fromBlock(data),
       "remote-file-system", data -> RemoteFileSystemBlock.fromBlock(data),
-      "s3", data -> S3Block.fromBlock(data)));
+      "s3", data -> StoragePlugin.S3.provider().fromBlock(data)));
 
   private StorageBlocks() {}
 

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.json.Json;
 import dev.ferry.storage.StorageException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemoteFileSystemBlockTest {
   @Test
   void aSchemeFerryCannotReachIsNamedWithTheSupportedOnes() {
-    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "smb://nas/flows"), Map.of()))
+    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "smb://nas/flows")))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("'remote-file-system'").hasMessageContaining("'basepath'")
         .hasMessageContaining("scheme 'smb'").hasMessageContaining("abfs, abfss, az, gcs, gs, s3");
@@ -18,7 +17,7 @@ class RemoteFileSystemBlockTest {
 
   @Test
   void aBasepathWithoutSchemePointsToTheLocalBlock() {
-    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "/srv/flows"), Map.of()))
+    assertThatThrownBy(() -> RemoteFileSystemBlock.fromBlock(Json.object().put("basepath", "/srv/flows")))
         .isInstanceOf(StorageException.class).hasMessageContaining("no scheme")
         .hasMessageContaining("local-file-system");
   }

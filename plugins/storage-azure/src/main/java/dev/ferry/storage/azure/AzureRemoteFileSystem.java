@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * {@code settings} {@code connection_string}, {@code account_name}, {@code account_key},
  * {@code tenant_id}, {@code client_id}, {@code client_secret} and {@code account_host}.
  */
-public final class AzureRemoteFileSystem {
-  private static final Pattern SCHEME = Pattern.compile("(?i)(?:az|abfss?)://.*");
+final class AzureRemoteFileSystem {
   private static final Pattern BASEPATH = Pattern.compile("(?i)(?:az|abfss?)://([^/@]+)(?:@([^/]+))?(/.*)?");
 
   /** The adlfs settings ferry reads; any others are left to adlfs. */
@@ -23,13 +22,8 @@ public final class AzureRemoteFileSystem {
 
   private AzureRemoteFileSystem() {}
 
-  /** Whether {@code basepath} is an Azure URL, by its scheme: az, abfs or abfss. */
-  public static boolean isAzure(String basepath) {
-    return basepath != null && SCHEME.matcher(basepath.strip()).matches();
-  }
-
   /** The location of an Azure basepath, with its settings (null for none); a basepath without a container is an error. */
-  public static AzureLocation location(String basepath, JsonNode settings) {
+  static AzureLocation location(String basepath, JsonNode settings) {
     Matcher url = BASEPATH.matcher(basepath == null ? "" : basepath.strip());
     if (!url.matches()) {
       throw new StorageException("Block type 'remote-file-system': field 'basepath' (" + basepath

@@ -102,8 +102,6 @@ class AzureBlockTest {
     assertThat(abfss.prefix()).isEqualTo("flows");
     assertThat(abfss.credentials().accountName()).isEqualTo("acct");
     assertThat(abfss.credentials().blobEndpoint()).isEqualTo("https://acct.blob.core.windows.net");
-    assertThat(AzureRemoteFileSystem.isAzure("abfs://code")).isTrue();
-    assertThat(AzureRemoteFileSystem.isAzure("s3://bucket/flows")).isFalse();
   }
 
   @Test

@@ -43,9 +43,11 @@ class FerryWrapperIT {
   static void copyTheRepository() throws IOException {
     copy = root.resolve("ferry");
     List<Path> sources = new ArrayList<>(List.of(Path.of("pom.xml"), Path.of("ferry"), Path.of("deploy")));
-    try (Stream<Path> children = Files.list(REPOSITORY)) {
-      children.filter(module -> Files.exists(module.resolve("pom.xml"))).map(REPOSITORY::relativize)
-          .forEach(module -> sources.addAll(List.of(module.resolve("pom.xml"), module.resolve("src"))));
+    try (Stream<Path> poms = Files.walk(REPOSITORY, 3)) { // modules, and the plugins' modules inside plugins/
+      poms.filter(pom -> pom.getFileName().toString().equals("pom.xml") && !pom.toString().contains("/target/"))
+          .map(pom -> REPOSITORY.relativize(pom.getParent())).filter(module -> !module.toString().isEmpty())
+          .forEach(module -> sources.addAll(Stream.of(module.resolve("pom.xml"), module.resolve("src"))
+              .filter(source -> Files.exists(REPOSITORY.resolve(source))).toList()));
     }
     for (Path source : sources) {
       try (Stream<Path> files = Files.walk(REPOSITORY.resolve(source))) {

@@ -207,7 +207,11 @@ public final class FlowRunSubmitter {
     Infrastructure infrastructure = p.buildInfrastructure();
     deleteTree(dir);
     Files.createDirectories(dir);
-    DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
+    // a deployment without storage on a container has its code in the image: only the launcher goes in
+    boolean codeInImage = p.storage() == null && infrastructure.codeWithoutStorageIsInImage();
+    if (!codeInImage) {
+      DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
+    }
     Map<String, String> env = new HashMap<>();
     env.put("PREFECT_API_URL", client.apiUrl().toString());
     if (apiKey != null) {
@@ -217,7 +221,9 @@ public final class FlowRunSubmitter {
     env.put("FERRY_FLOW_ENTRYPOINT", deployment.entrypoint() == null ? "" : deployment.entrypoint());
     env.put("FERRY_FLOW_PARAMETERS", Json.write(run.parameters()));
     env.put("PYTHONUNBUFFERED", "1");
-    RunContext context = new RunContext(run.id(), run.name(), dir, env, Launcher.install(dir, python.result()));
+    Path launcher = Launcher.install(dir);
+    RunContext context = new RunContext(run.id(), run.name(), p.flow().name(), deployment.name(), dir, env,
+        List.of(python.result(), launcher.toString()), launcher, codeInImage ? deployment.path() : null);
     return new Prepared(infrastructure, infrastructure.prepare(context),
         Redactor.of(apiKey, p.infrastructure(), p.storage()));
   }
@@ -314,7 +320,7 @@ public final class FlowRunSubmitter {
    */
   private State endOf(FlowRun run, Running started, Exit exit) {
     if (!started.reportsOwnStates()) {
-      if (!exit.known()) {
+      if (!exit.known() || exit.crashed()) {
         return State.of(StateType.CRASHED, "Command " + exit.description() + ".");
       }
       return exit.succeeded() ? State.of(StateType.COMPLETED, "Command exited with code 0.")

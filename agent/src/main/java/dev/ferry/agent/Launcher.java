@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The ferry launcher: a stdlib-only Python program, shipped in the jar, that runs a flow function and reports its states. */
 final class Launcher {
@@ -14,12 +13,12 @@ final class Launcher {
 
   private Launcher() {}
 
-  /** Writes the launcher into {@code dir/.ferry/} and returns the argv that runs it. Blocking. */
-  static List<String> install(Path dir, String python) throws IOException {
+  /** Writes the launcher into {@code dir/.ferry/} and returns its file. Blocking. */
+  static Path install(Path dir) throws IOException {
     Path file = dir.resolve(".ferry").resolve("launcher.py");
     Files.createDirectories(file.getParent());
     Files.write(file, SOURCE);
-    return List.of(python, file.toString());
+    return file;
   }
 
   /**

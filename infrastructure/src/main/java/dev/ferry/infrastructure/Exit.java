@@ -1,9 +1,22 @@
 package dev.ferry.infrastructure;
 
-/** How launched infrastructure ended: its exit code and a sentence that says what happened. */
-public record Exit(int code, String description) {
+/**
+ * How launched infrastructure ended: its exit code, a sentence that says what happened, and whether
+ * the infrastructure ended it rather than the run (a container killed for using more memory than its
+ * limit), which makes the run CRASHED whatever its command.
+ */
+public record Exit(int code, String description, boolean crashed) {
   private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
       "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+  public Exit(int code, String description) {
+    this(code, description, false);
+  }
+
+  /** An end the infrastructure caused, e.g. {@code was killed: out of memory (mem_limit 64m)}. */
+  public static Exit crashed(int code, String description) {
+    return new Exit(code, description, true);
+  }
 
   /** Reads a shell-style exit status: above 128 means the process died of signal (status - 128). */
   public static Exit ofStatus(int status) {
@@ -26,6 +39,6 @@ public record Exit(int code, String description) {
   }
 
   public boolean succeeded() {
-    return code == 0;
+    return code == 0 && !crashed;
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +27,25 @@ public interface Infrastructure {
    */
   List<Check> checks();
 
+  /**
+   * Whether the code of a deployment without a storage block is in the image this infrastructure
+   * runs, at the deployment's path, as Prefect's {@code docker-container} and {@code kubernetes-job}
+   * have it; otherwise (a process) it is in that folder on the agent's machine, and the agent copies it.
+   */
+  default boolean codeWithoutStorageIsInImage() {
+    return false;
+  }
+
   /** Decides what will be launched for a run, without starting anything. */
   LaunchSpec prepare(RunContext context);
+
+  /**
+   * What {@link #launch} would start for {@code spec}, in the infrastructure's own terms, for
+   * {@code ferry flow-run explain}: a process's argv, env and folder; a container's create request;
+   * a Job's manifest. Keys and values as the infrastructure's API spells them; secrets are redacted
+   * by the caller.
+   */
+  Map<String, Object> describe(LaunchSpec spec);
 
   /**
    * Starts what {@code spec} describes and returns once it is running. Each line the run prints

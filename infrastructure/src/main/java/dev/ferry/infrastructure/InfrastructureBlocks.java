@@ -2,14 +2,22 @@ package dev.ferry.infrastructure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.infrastructure.process.ProcessInfrastructure;
+import dev.ferry.plugins.PluginException;
+import dev.ferry.plugins.Plugins;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The registry of infrastructure block types: a Prefect block type slug to the implementation that serves it. */
+/**
+ * The registry of infrastructure block types: a Prefect block type slug to the implementation that
+ * serves it. Those with an SDK (Docker's) come in a plugin, which loads only when a block of its type
+ * is first built.
+ */
 public final class InfrastructureBlocks {
   private static final Map<String, Function<ObjectNode, Infrastructure>> FACTORIES = new TreeMap<>(Map.of(
-      "process", ProcessInfrastructure::fromBlock));
+      "process", ProcessInfrastructure::fromBlock,
+      "docker-container", data -> plugin("ferry-infrastructure-docker",
+          "dev.ferry.infrastructure.docker.DockerProvider").fromBlock(data)));
 
   private InfrastructureBlocks() {}
 
@@ -21,5 +29,13 @@ public final class InfrastructureBlocks {
           + "'. Supported types are: " + String.join(", ", FACTORIES.keySet()));
     }
     return factory.apply(data);
+  }
+
+  private static InfrastructureProvider plugin(String plugin, String providerClass) {
+    try {
+      return Plugins.load(plugin, providerClass, InfrastructureProvider.class);
+    } catch (PluginException e) {
+      throw new InfrastructureException(e.getMessage());
+    }
   }
 }

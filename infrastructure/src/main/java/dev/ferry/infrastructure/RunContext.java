@@ -10,9 +10,17 @@ import java.util.UUID;
  *
  * @param flowRunId the run's id
  * @param runName the run's name, for logs and infrastructure names
- * @param workingDir the folder that holds the downloaded code
+ * @param flowName the name of the run's flow, for labels
+ * @param deploymentName the name of the run's deployment, for labels
+ * @param workingDir the folder that holds the downloaded code and, in {@code .ferry/}, the launcher
  * @param env the launch environment ferry sets (API URL, run id, entrypoint...); the block's env goes on top
- * @param defaultCommand the argv used when the block's {@code command} is empty: the ferry launcher
+ * @param defaultCommand the argv used when the block's {@code command} is empty: the ferry launcher, run by the
+ *     agent's Python
+ * @param launcher the ferry launcher's file in {@code workingDir}, for infrastructure that runs it with a Python
+ *     of its own (a container's)
+ * @param imageCodePath the deployment's path in the image, where its code is when it has no storage block and the
+ *     infrastructure runs images ({@link Infrastructure#codeWithoutStorageIsInImage()}); null when the code is in
+ *     {@code workingDir}
  */
-public record RunContext(UUID flowRunId, String runName, Path workingDir, Map<String, String> env,
-    List<String> defaultCommand) {}
+public record RunContext(UUID flowRunId, String runName, String flowName, String deploymentName, Path workingDir,
+    Map<String, String> env, List<String> defaultCommand, Path launcher, String imageCodePath) {}

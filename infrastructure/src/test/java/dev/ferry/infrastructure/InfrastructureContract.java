@@ -3,6 +3,8 @@ package dev.ferry.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.doctor.Check;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +31,13 @@ public abstract class InfrastructureContract {
     return launched.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  private RunContext context(Map<String, String> env) {
-    return new RunContext(UUID.randomUUID(), "test-run", workingDir, env, List.of("sh", "-c", "echo default command"));
+  /** A run whose default command is a launcher that prints "default command". */
+  private RunContext context(Map<String, String> env) throws IOException {
+    Path launcher = workingDir.resolve(".ferry/launcher.py");
+    Files.createDirectories(launcher.getParent());
+    Files.writeString(launcher, "print('default command')\n");
+    return new RunContext(UUID.randomUUID(), "test-run", "test-flow", "test-deployment", workingDir, env,
+        List.of("python3", launcher.toString()), launcher, null);
   }
 
   @Test
@@ -79,6 +86,13 @@ public abstract class InfrastructureContract {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(exit.succeeded()).isFalse();
+  }
+
+  @Test
+  void describeSaysWhatWouldRunWithoutStartingIt() throws Exception {
+    Infrastructure infrastructure = create(List.of("sh", "-c", "echo described"), Map.of("FROM_BLOCK", "yes"));
+    String description = infrastructure.describe(infrastructure.prepare(context(Map.of()))).toString();
+    assertThat(description).contains("echo described").contains("FROM_BLOCK");
   }
 
   @Test

@@ -20,9 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -88,6 +90,16 @@ public final class ProcessInfrastructure implements Infrastructure {
     Path dir = block.workingDir() == null || block.workingDir().isBlank()
         ? context.workingDir() : Path.of(block.workingDir());
     return new LaunchSpec(List.copyOf(argv), env, dir, context.workingDir(), useDefault);
+  }
+
+  /** The argv, the environment's changes (null unsets) and the folder of the process. */
+  @Override
+  public Map<String, Object> describe(LaunchSpec spec) {
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("argv", spec.argv());
+    description.put("env", new TreeMap<>(spec.env()));
+    description.put("working_dir", spec.workingDir().toString());
+    return description;
   }
 
   @Override

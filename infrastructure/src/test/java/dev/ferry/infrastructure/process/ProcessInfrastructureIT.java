@@ -52,14 +52,15 @@ class ProcessInfrastructureIT extends InfrastructureContract {
   void infrastructurePidNamesThisHostAndTheProcess() {
     Infrastructure infrastructure = create(List.of("true"), Map.of());
     Launched launched = infrastructure.launch(infrastructure.prepare(
-        new RunContext(UUID.randomUUID(), "r", workingDir, Map.of(), List.of())), line -> { });
+        new RunContext(UUID.randomUUID(), "r", "f", "d", workingDir, Map.of(), List.of(), null, null)), line -> { });
     assertThat(launched.infrastructurePid()).matches(ProcessInfrastructure.hostName() + ":\\d+");
   }
 
   @Test
   void theOutputIsKeptInTheRunsFolderWhereItOutlivesTheAgent() throws Exception {
     Infrastructure infrastructure = create(List.of("sh", "-c", "echo to stdout; echo to stderr >&2"), Map.of());
-    infrastructure.launch(infrastructure.prepare(new RunContext(UUID.randomUUID(), "r", workingDir, Map.of(), List.of())),
+    infrastructure.launch(infrastructure.prepare(
+        new RunContext(UUID.randomUUID(), "r", "f", "d", workingDir, Map.of(), List.of(), null, null)),
         line -> { }).exit().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
     assertThat(workingDir.resolve(".ferry/output.log")).hasContent("to stdout\nto stderr");

@@ -7,7 +7,6 @@ import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureNotFound;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
-import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
@@ -29,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,32 +197,19 @@ public final class FlowRunSubmitter {
   }
 
   /** Blocking: builds the infrastructure and downloads the code into {@code dir}. */
-  private Prepared prepare(RunBlocks.Parts p, Path dir) throws IOException {
+  private Prepared prepare(RunParts p, Path dir) throws IOException {
     FlowRun run = p.run();
     Deployment deployment = p.deployment();
     LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
         deployment.name(), p.infrastructureType());
-    Infrastructure infrastructure = p.buildInfrastructure();
+    LaunchPlan plan = LaunchPlan.of(p, client.apiUrl(), apiKey, dir, python.result());
     deleteTree(dir);
     Files.createDirectories(dir);
-    // a deployment without storage on a container has its code in the image: only the launcher goes in
-    boolean codeInImage = p.storage() == null && infrastructure.codeWithoutStorageIsInImage();
-    if (!codeInImage) {
+    if (!plan.codeInImage()) {
       DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
     }
-    Map<String, String> env = new HashMap<>();
-    env.put("PREFECT_API_URL", client.apiUrl().toString());
-    if (apiKey != null) {
-      env.put("PREFECT_API_KEY", apiKey);
-    }
-    env.put("PREFECT__FLOW_RUN_ID", run.id().toString());
-    env.put("FERRY_FLOW_ENTRYPOINT", deployment.entrypoint() == null ? "" : deployment.entrypoint());
-    env.put("FERRY_FLOW_PARAMETERS", Json.write(run.parameters()));
-    env.put("PYTHONUNBUFFERED", "1");
-    Path launcher = Launcher.install(dir);
-    RunContext context = new RunContext(run.id(), run.name(), p.flow().name(), deployment.name(), dir, env,
-        List.of(python.result(), launcher.toString()), launcher, codeInImage ? deployment.path() : null);
-    return new Prepared(infrastructure, infrastructure.prepare(context),
+    Launcher.install(dir);
+    return new Prepared(plan.infrastructure(), plan.infrastructure().prepare(plan.context()),
         Redactor.of(apiKey, p.infrastructure(), p.storage()));
   }
 

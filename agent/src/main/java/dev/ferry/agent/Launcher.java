@@ -13,12 +13,16 @@ final class Launcher {
 
   private Launcher() {}
 
-  /** Writes the launcher into {@code dir/.ferry/} and returns its file. Blocking. */
-  static Path install(Path dir) throws IOException {
-    Path file = dir.resolve(".ferry").resolve("launcher.py");
+  /** Where the launcher goes in a run's folder {@code dir}. */
+  static Path file(Path dir) {
+    return dir.resolve(".ferry").resolve("launcher.py");
+  }
+
+  /** Writes the launcher into {@code dir/.ferry/}. Blocking. */
+  static void install(Path dir) throws IOException {
+    Path file = file(dir);
     Files.createDirectories(file.getParent());
     Files.write(file, SOURCE);
-    return file;
   }
 
   /**

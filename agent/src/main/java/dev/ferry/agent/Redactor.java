@@ -1,6 +1,9 @@
 package dev.ferry.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ferry.blocks.BlockFields;
 import dev.ferry.model.BlockDocument;
 import java.util.ArrayList;
@@ -34,6 +37,22 @@ final class Redactor {
     }
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redactor(secrets);
+  }
+
+  /** {@code node} with every secret masked in its text values, at any depth. */
+  JsonNode redact(JsonNode node) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(redact(node.asText()));
+    }
+    JsonNode copy = node.deepCopy();
+    if (copy instanceof ObjectNode object) {
+      object.properties().forEach(field -> field.setValue(redact(field.getValue())));
+    } else if (copy instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, redact(array.get(i)));
+      }
+    }
+    return copy;
   }
 
   String redact(String line) {

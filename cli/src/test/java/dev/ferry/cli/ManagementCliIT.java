@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.FerryProcess.Result;
 import dev.ferry.json.Json;
+import dev.ferry.json.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,27 @@ class ManagementCliIT {
     ok("deployment", "delete", "etl/nightly");
     assertThat(json("deployment", "ls", "-o", "json")).isEmpty();
     assertThat(json("flow-run", "ls", "-o", "json")).as("the runs it planned went with it").isEmpty();
+  }
+
+  @Test
+  void explainShowsWhatTheAgentWouldLaunchWithOverridesAppliedAndTheKeyMasked() throws Exception {
+    ok("block", "create", "process", "local", "--set", "env={\"TEAM\": \"data\"}");
+    ok("deployment", "build", "etl.py:etl", "-n", "dev", "-q", "etl", "-ib", "process/local",
+        "--override", "env.LOG_LEVEL=DEBUG", "--apply");
+    String runId = ferry.run("deployment", "run", "etl/dev", "--param", "n=3").runId();
+
+    Result explain = ferry.withEnv(Map.of("PREFECT_API_KEY", "key-that-must-not-show")).run("flow-run", "explain",
+        runId);
+
+    assertThat(explain.exitCode()).as(explain.err()).isZero();
+    JsonNode plan = Yaml.MAPPER.readTree(explain.out());
+    assertThat(plan.get("infrastructure").asText()).isEqualTo("process");
+    assertThat(plan.at("/launch/argv/1").asText()).endsWith(runId + "/.ferry/launcher.py");
+    assertThat(plan.at("/launch/env/LOG_LEVEL").asText()).isEqualTo("DEBUG");
+    assertThat(plan.at("/launch/env/TEAM").asText()).isEqualTo("data");
+    assertThat(plan.at("/launch/env/FERRY_FLOW_PARAMETERS").asText()).isEqualTo("{\"n\":3}");
+    assertThat(plan.at("/launch/env/PREFECT_API_KEY").asText()).isEqualTo("**********");
+    assertThat(explain.out()).doesNotContain("key-that-must-not-show");
   }
 
   @Test

@@ -3,13 +3,10 @@ package dev.ferry.manifest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ferry.error.InvalidInputException;
 import dev.ferry.json.Json;
+import dev.ferry.json.Yaml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,14 +18,6 @@ import java.util.Map;
  * below "DO NOT EDIT BELOW THIS LINE" that build fills in.
  */
 public final class ManifestYaml {
-  private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .build())
-      .setPropertyNamingStrategy(Json.MAPPER.getPropertyNamingStrategy())
-      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   private static final List<String> EDITABLE = List.of("name", "description", "version", "work_queue_name",
       "work_pool_name", "tags", "parameters", "schedule", "is_schedule_active", "infra_overrides");
 
@@ -44,9 +33,9 @@ public final class ManifestYaml {
       (editable ? top : bottom).set(e.getKey(), e.getValue());
     }
     return "###\n### A complete description of a Prefect Deployment for flow '" + manifest.flowName() + "'\n###\n"
-        + yaml(top).replace("\nwork_queue_name:", "\n# The work queue that will handle this deployment's runs\nwork_queue_name:")
+        + Yaml.write(top).replace("\nwork_queue_name:", "\n# The work queue that will handle this deployment's runs\nwork_queue_name:")
         + "\n###\n### DO NOT EDIT BELOW THIS LINE\n###\n"
-        + yaml(bottom);
+        + Yaml.write(bottom);
   }
 
   public static void write(DeploymentManifest manifest, Path file) {
@@ -70,7 +59,7 @@ public final class ManifestYaml {
     }
     DeploymentManifest manifest;
     try {
-      manifest = YAML.readValue(text, DeploymentManifest.class);
+      manifest = Yaml.MAPPER.readValue(text, DeploymentManifest.class);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String line = at == null ? "" : " line " + at.getLineNr();
@@ -88,14 +77,6 @@ public final class ManifestYaml {
   private static void require(Path file, String key, String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException("Manifest " + file + " has no '" + key + "'; rebuild it with 'ferry deployment build'");
-    }
-  }
-
-  private static String yaml(ObjectNode node) {
-    try {
-      return YAML.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

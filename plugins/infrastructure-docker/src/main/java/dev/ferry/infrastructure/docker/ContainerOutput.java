@@ -1,0 +1,168 @@
+package dev.ferry.infrastructure.docker;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A container's output (stdout and stderr, in the order the engine logged them), read from the
+ * engine's log of it and handed on line by line. The log is read with each entry's timestamp, so
+ * how far it was handed on is a time: the nanoseconds since the epoch of the entry that ended the
+ * last line handed on (0: nothing yet). An agent that takes the run over reads the log from that
+ * time on and skips the entries at or before it: no line is handed on twice and none is lost, as
+ * long as no two entries share a nanosecond (the engine stamps each as it reads it), and no line
+ * longer than the engine's 16 KiB entries is half read on one stream while the other's lines go
+ * on at the moment an agent stops.
+ */
+final class ContainerOutput {
+  private static final int STDERR = 2;
+
+  private final DockerEngine engine;
+  private final String containerId;
+  private final Consumer<String> lines;
+  /** Each stream's line so far: an entry without a line end (the engine splits long lines) waits for the next. */
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  /** Guards the three below: a line is handed on and counted at once, or not at all once detached. */
+  private final Object handing = new Object();
+  private long handedOn;
+  private boolean detached;
+  private DockerHttpClient.Response reading;
+  /** The time of the last entry read, handed on or waiting in a stream's line: where a read goes on. */
+  private long readTo;
+
+  /** The output of a container, handed on from {@code handedOn} (a time as {@link #detach} gives it). */
+  ContainerOutput(DockerEngine engine, String containerId, long handedOn, Consumer<String> lines) {
+    this.engine = engine;
+    this.containerId = containerId;
+    this.lines = lines;
+    this.handedOn = handedOn;
+    this.readTo = handedOn;
+  }
+
+  /**
+   * Reads the log on from where the last read stopped: to its end as it is now, or, with
+   * {@code follow}, on while the container runs (the engine ends the log when it stops). False
+   * when detached meanwhile.
+   */
+  boolean read(boolean follow) throws IOException {
+    String since = readTo / 1_000_000_000L + "." + String.format("%09d", readTo % 1_000_000_000L);
+    String path = "/containers/" + containerId + "/logs?stdout=1&stderr=1&timestamps=1" + (follow ? "&follow=1" : "")
+        + (readTo > 0 ? "&since=" + since : "");
+    try (DockerHttpClient.Response response = engine.call(DockerHttpClient.Request.Method.GET, path, Map.of())) {
+      synchronized (handing) {
+        if (detached) {
+          return false;
+        }
+        reading = response;
+      }
+      InputStream in = response.getBody();
+      byte[] header = new byte[8];
+      while (in.readNBytes(header, 0, header.length) == header.length) {
+        byte[] entry = in.readNBytes(ByteBuffer.wrap(header, 4, 4).getInt());
+        if (!take(header[0] == STDERR ? err : out, entry)) {
+          return false;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (detached()) {
+        return false;
+      }
+      throw e;
+    }
+    return !detached();
+  }
+
+  /** Hands on what the streams hold without a line end: the container's last words, once it has ended. */
+  void finish() {
+    for (ByteArrayOutputStream stream : new ByteArrayOutputStream[] {out, err}) {
+      if (stream.size() > 0) {
+        handOn(stream, readTo);
+      }
+    }
+  }
+
+  /** Hands on a line of ferry's own about the container (it moves nothing on). */
+  void say(String line) {
+    synchronized (handing) {
+      if (!detached) {
+        lines.accept(line);
+      }
+    }
+  }
+
+  /** Stops handing lines on and ends a read under way; how far the output was handed on. */
+  long detach() {
+    DockerHttpClient.Response open;
+    long at;
+    synchronized (handing) {
+      detached = true;
+      open = reading;
+      at = handedOn;
+    }
+    if (open != null) {
+      open.close();
+    }
+    return at;
+  }
+
+  boolean detached() {
+    synchronized (handing) {
+      return detached;
+    }
+  }
+
+  /** Takes one entry of the log, {@code TIMESTAMP TEXT}; false once detached. */
+  private boolean take(ByteArrayOutputStream stream, byte[] entry) {
+    int space = indexOf(entry, (byte) ' ');
+    long at = space < 0 ? -1 : nanos(new String(entry, 0, space, StandardCharsets.US_ASCII));
+    if (at >= 0 && at <= readTo) {
+      return true; // read before: the log is read on from the time of the last entry, which it includes
+    }
+    readTo = Math.max(readTo, at);
+    stream.write(entry, space + 1, entry.length - space - 1);
+    byte[] line = stream.toByteArray();
+    return line.length == 0 || line[line.length - 1] != '\n' || handOn(stream, readTo);
+  }
+
+  /** Hands on a stream's line and empties it; false once detached. */
+  private boolean handOn(ByteArrayOutputStream stream, long at) {
+    String text = stream.toString(StandardCharsets.UTF_8);
+    stream.reset();
+    text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    synchronized (handing) {
+      if (detached) {
+        return false;
+      }
+      lines.accept(text);
+      handedOn = at;
+      return true;
+    }
+  }
+
+  private static long nanos(String timestamp) {
+    try {
+      Instant at = Instant.parse(timestamp);
+      return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    } catch (DateTimeParseException e) {
+      return -1;
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ferry.infrastructure.docker;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The container a run gets, as the engine's create call takes it: image, command, environment,
+ * labels, working directory, and the host settings of the block (network, memory, volumes,
+ * privileges, removal).
+ *
+ * @param name the container's name; null: the engine names it
+ * @param env the environment; each value set (a variable the block unsets is left out)
+ */
+record ContainerRequest(String name, ImageReference image, List<String> cmd, Map<String, String> env,
+    Map<String, String> labels, String workingDir, ContainerNetwork network, DockerBlock block) {
+
+  /** A created container: its id and the name it got. */
+  record Created(String id, String name) {}
+
+  /** The request in the Engine API's own keys, as {@code docker inspect} and the API reference show them. */
+  Map<String, Object> describe() {
+    Map<String, Object> host = new LinkedHashMap<>();
+    putIfSet(host, "NetworkMode", network.mode());
+    putIfSet(host, "Memory", block.memLimit() == null ? null : block.memLimit().bytes());
+    putIfSet(host, "MemorySwap", block.memswapLimit() == null ? null : block.memswapLimit().bytes());
+    if (!block.volumes().isEmpty()) {
+      host.put("Binds", block.volumes().stream().map(Bind::toString).toList());
+    }
+    host.put("Privileged", block.privileged());
+    host.put("AutoRemove", block.autoRemove());
+    if (!network.extraHosts().isEmpty()) {
+      host.put("ExtraHosts", network.extraHosts());
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    putIfSet(request, "Name", name);
+    request.put("Image", image.name());
+    request.put("Cmd", cmd);
+    request.put("Env", envList());
+    request.put("Labels", labels);
+    request.put("WorkingDir", workingDir);
+    request.put("HostConfig", host);
+    if (!block.networks().isEmpty()) {
+      Map<String, Object> endpoints = new LinkedHashMap<>();
+      block.networks().forEach(net -> endpoints.put(net, Map.of()));
+      request.put("NetworkingConfig", Map.of("EndpointsConfig", endpoints));
+    }
+    return request;
+  }
+
+  /**
+   * Creates the container; a name another container has gets {@code -1}, {@code -2}... as Prefect
+   * does, each said to {@code output}.
+   */
+  Created create(DockerEngine engine, Consumer<String> output) {
+    for (int attempt = 0; ; attempt++) {
+      String tried = name == null ? null : ContainerName.attempt(name, attempt);
+      try {
+        return new Created(command(engine, tried).exec().getId(), tried);
+      } catch (ConflictException taken) {
+        if (tried == null) {
+          throw engine.failure("create a container of image '" + image + "'", taken);
+        }
+        output.accept("[ferry] Docker container name '" + tried + "' is taken; trying another");
+      } catch (RuntimeException e) {
+        throw engine.failure("create a container of image '" + image + "'", e);
+      }
+    }
+  }
+
+  private CreateContainerCmd command(DockerEngine engine, String containerName) {
+    HostConfig host = HostConfig.newHostConfig().withPrivileged(block.privileged()).withAutoRemove(block.autoRemove())
+        .withBinds(block.volumes()).withExtraHosts(network.extraHosts().toArray(String[]::new));
+    if (network.mode() != null) {
+      host.withNetworkMode(network.mode());
+    }
+    if (block.memLimit() != null) {
+      host.withMemory(block.memLimit().bytes());
+    }
+    if (block.memswapLimit() != null) {
+      host.withMemorySwap(block.memswapLimit().bytes());
+    }
+    CreateContainerCmd create = engine.client().createContainerCmd(image.name()).withCmd(cmd).withEnv(envList())
+        .withLabels(labels).withWorkingDir(workingDir).withHostConfig(host);
+    return containerName == null ? create : create.withName(containerName);
+  }
+
+  private List<String> envList() {
+    return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+}

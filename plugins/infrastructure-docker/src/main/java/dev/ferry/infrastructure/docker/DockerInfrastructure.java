@@ -1,0 +1,217 @@
+package dev.ferry.infrastructure.docker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ferry.doctor.Check;
+import dev.ferry.infrastructure.Exit;
+import dev.ferry.infrastructure.Infrastructure;
+import dev.ferry.infrastructure.InfrastructureException;
+import dev.ferry.infrastructure.InfrastructureNotFound;
+import dev.ferry.infrastructure.LaunchSpec;
+import dev.ferry.infrastructure.Launched;
+import dev.ferry.infrastructure.RunContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs a flow in a Docker container on the engine the agent's environment names ({@link DockerEngine}),
+ * as Prefect's {@code docker-container} block does. The run's folder is copied into the created
+ * container before it starts ({@link CodeArchive}), so the engine needs no share of the agent's disk;
+ * with no command, the container runs the ferry launcher with the image's {@code python3}. Its output
+ * is read from the engine's log ({@link ContainerOutput}), and its end from the engine
+ * ({@link ContainerEnd}): the exit code, and a kill for memory, even for a container an agent before
+ * this one started. The infrastructure pid is {@code ENGINE-ID:CONTAINER-ID}.
+ */
+public final class DockerInfrastructure implements Infrastructure {
+  private static final String API_URL = "PREFECT_API_URL";
+  private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+
+  private final DockerBlock block;
+  /**
+   * The container each spec this prepared stands for: a container's name and labels come from its
+   * run, which a {@link LaunchSpec} does not carry, so {@link #describe} and {@link #launch} take the
+   * spec {@link #prepare} gave.
+   */
+  private final Map<LaunchSpec, Prepared> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /** A run's container and the code that goes into it. */
+  private record Prepared(ContainerRequest request, CodeArchive code) {}
+
+  DockerInfrastructure(DockerBlock block) {
+    this.block = block;
+  }
+
+  /** The infrastructure of a block document's data (with the deployment's overrides applied). */
+  public static DockerInfrastructure fromBlock(ObjectNode data) {
+    return new DockerInfrastructure(DockerBlock.fromData(data));
+  }
+
+  @Override
+  public String type() {
+    return DockerBlock.TYPE;
+  }
+
+  @Override
+  public boolean streamsOutput() {
+    return block.streamOutput();
+  }
+
+  @Override
+  public boolean codeWithoutStorageIsInImage() {
+    return true;
+  }
+
+  @Override
+  public List<Check> checks() {
+    return new DockerChecks(block).checks();
+  }
+
+  @Override
+  public LaunchSpec prepare(RunContext context) {
+    CodeArchive code = new CodeArchive(context.workingDir(), context.launcher(), context.imageCodePath() != null);
+    boolean useDefault = block.command().isEmpty();
+    if (useDefault && context.launcher() == null) {
+      throw new InfrastructureException("A docker-container run without a command needs the ferry launcher in its"
+          + " folder, and this run has none; give the block a command");
+    }
+    List<String> argv = useDefault ? List.of("python3", code.inContainer(context.launcher())) : block.command();
+    String workingDir = context.imageCodePath() != null ? context.imageCodePath() : CodeArchive.RUN_FOLDER;
+    ContainerNetwork network = ContainerNetwork.of(block, context.env().get(API_URL), LINUX);
+    Map<String, String> env = new TreeMap<>(context.env());
+    block.env().forEach((key, value) -> {
+      if (value == null) {
+        env.remove(key);
+      } else {
+        env.put(key, value);
+      }
+    });
+    if (network.apiUrl() != null) {
+      env.put(API_URL, network.apiUrl());
+    }
+    String name = ContainerName.of(block.name() != null ? block.name() : context.runName());
+    ContainerRequest request = new ContainerRequest(name, block.image(), argv, Collections.unmodifiableMap(env),
+        RunLabels.of(context, block.labels()), workingDir, network, block);
+    LaunchSpec spec = new LaunchSpec(argv, request.env(), Path.of(workingDir), context.workingDir(), useDefault);
+    prepared.put(spec, new Prepared(request, code));
+    return spec;
+  }
+
+  /** The container create request, in the Engine API's keys. */
+  @Override
+  public Map<String, Object> describe(LaunchSpec spec) {
+    return preparedFor(spec).request().describe();
+  }
+
+  @Override
+  public Launched launch(LaunchSpec spec, Consumer<String> output) {
+    Prepared run = preparedFor(spec);
+    DockerEngine engine = DockerEngine.fromEnvironment();
+    engine.id(); // reachable, before anything is pulled or created
+    new Images(engine, block).ensure(output);
+    Instant created = Instant.now();
+    ContainerRequest.Created container = run.request().create(engine, output);
+    ContainerEnd end = null;
+    try {
+      for (String network : run.request().network().laterNetworks()) {
+        engine.client().connectToNetworkCmd().withNetworkId(network).withContainerId(container.id()).exec();
+      }
+      run.code().copyInto(engine.client(), container.id());
+      end = ContainerEnd.of(engine, container.id(), created, block.memLimit() == null ? 0 : block.memLimit().bytes(),
+          block.autoRemove());
+      engine.client().startContainerCmd(container.id()).exec();
+    } catch (RuntimeException e) {
+      if (end != null) {
+        end.close();
+      }
+      remove(engine, container.id());
+      throw startFailure(engine, run.request(), spec, e);
+    }
+    engine.retention().removeExpired(engine.client());
+    return ContainerRun.follow(engine.pid(container.id()), new ContainerOutput(engine, container.id(), 0, output), end);
+  }
+
+  /**
+   * Follows a container an agent before this one started, from where that agent's output stopped,
+   * to its real end. A container already gone (removed, or by {@code auto_remove}) leaves nothing to
+   * follow, and its end is not known.
+   */
+  @Override
+  public Launched reattach(String infrastructurePid, Path runDir, Instant startedBefore, long outputOffset,
+      Consumer<String> output) {
+    DockerEngine engine = DockerEngine.fromEnvironment();
+    String id = engine.containerOf(infrastructurePid);
+    ContainerOutput containerOutput = new ContainerOutput(engine, id, outputOffset, output);
+    try {
+      InspectContainerResponse container = engine.client().inspectContainerCmd(id).exec();
+      Long memory = container.getHostConfig().getMemory();
+      ContainerEnd end = ContainerEnd.of(engine, id, Instant.parse(container.getCreated()),
+          memory == null ? 0 : memory, Boolean.TRUE.equals(container.getHostConfig().getAutoRemove()));
+      return ContainerRun.follow(infrastructurePid, containerOutput, end);
+    } catch (NotFoundException gone) {
+      containerOutput.say("[ferry] Container " + infrastructurePid + " is gone (removed), with the rest of its output");
+      return ContainerRun.ended(infrastructurePid, containerOutput, Exit.unknown());
+    } catch (RuntimeException e) {
+      throw engine.failure("show container " + infrastructurePid, e);
+    }
+  }
+
+  /**
+   * Stops the container as {@code docker stop} does: its stop signal (SIGTERM unless the image says
+   * otherwise), {@code grace} (in whole seconds, rounded up, as the engine takes it), then SIGKILL.
+   */
+  @Override
+  public void kill(String infrastructurePid, Duration grace) {
+    DockerEngine engine = DockerEngine.fromEnvironment();
+    String id = engine.containerOf(infrastructurePid);
+    try {
+      engine.client().stopContainerCmd(id).withTimeout((int) ((grace.toMillis() + 999) / 1000)).exec();
+    } catch (NotFoundException gone) {
+      throw new InfrastructureNotFound("Container " + infrastructurePid + " is gone: nothing is left to stop");
+    } catch (NotModifiedException stopped) {
+      throw new InfrastructureNotFound("Container " + infrastructurePid + " has already ended");
+    } catch (RuntimeException e) {
+      throw engine.failure("stop container " + infrastructurePid, e);
+    }
+  }
+
+  private Prepared preparedFor(LaunchSpec spec) {
+    Prepared run = prepared.get(spec);
+    if (run == null) {
+      throw new IllegalArgumentException("A docker-container infrastructure describes and launches only the specs"
+          + " its prepare() made, which know their run's name and labels");
+    }
+    return run;
+  }
+
+  private static InfrastructureException startFailure(DockerEngine engine, ContainerRequest request, LaunchSpec spec,
+      RuntimeException e) {
+    String what = "start a container of image '" + request.image() + "'";
+    if (!(e instanceof DockerException refused)) {
+      return engine.failure(what, e);
+    }
+    String reason = DockerEngine.reason(refused);
+    String fix = reason.contains("executable file not found")
+        ? "use an image that has '" + spec.argv().get(0) + "' on its PATH, or mend the block's command"
+        : "mend what the engine names in the block's fields";
+    return new InfrastructureException("Docker engine at " + engine.host() + " refused to " + what + ": " + reason
+        + "; " + fix, e);
+  }
+
+  private static void remove(DockerEngine engine, String containerId) {
+    try {
+      engine.client().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (RuntimeException alreadyGone) {
+      // it never started, so nothing of the run is in it; one that stays shows in docker ps -a with its labels
+    }
+  }
+}

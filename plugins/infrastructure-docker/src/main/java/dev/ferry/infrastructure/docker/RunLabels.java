@@ -1,0 +1,44 @@
+package dev.ferry.infrastructure.docker;
+
+import dev.ferry.infrastructure.InfrastructureBlocks;
+import dev.ferry.infrastructure.RunContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels on every run's container: Prefect's keys for the run, its deployment and its flow (as
+ * Prefect writes them for Docker), then the block's labels, which may change those, then ferry's
+ * version under ferry's own prefix, by which ferry finds its containers ({@link Retention}).
+ */
+final class RunLabels {
+  static final String FLOW_RUN_ID = "io.prefect.flow-run-id";
+  static final String FLOW_RUN_NAME = "io.prefect.flow-run-name";
+  static final String DEPLOYMENT_NAME = "io.prefect.deployment-name";
+  static final String FLOW_NAME = "io.prefect.flow-name";
+  static final String VERSION = "dev.ferry.version";
+
+  private RunLabels() {}
+
+  static Map<String, String> of(RunContext run, Map<String, String> blockLabels) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    putIfSet(labels, FLOW_RUN_ID, run.flowRunId() == null ? null : run.flowRunId().toString());
+    putIfSet(labels, FLOW_RUN_NAME, run.runName());
+    putIfSet(labels, DEPLOYMENT_NAME, run.deploymentName());
+    putIfSet(labels, FLOW_NAME, run.flowName());
+    blockLabels.forEach((key, value) -> putIfSet(labels, key, value));
+    labels.put(VERSION, ferryVersion());
+    return labels;
+  }
+
+  /** The agent's ferry version (its jar's), {@code dev} when it runs from classes (the build's tests). */
+  static String ferryVersion() {
+    String version = InfrastructureBlocks.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  private static void putIfSet(Map<String, String> labels, String key, String value) {
+    if (value != null) {
+      labels.put(key, value);
+    }
+  }
+}

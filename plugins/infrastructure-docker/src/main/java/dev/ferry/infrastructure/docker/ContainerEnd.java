@@ -43,7 +43,7 @@ final class ContainerEnd implements AutoCloseable {
    * none) that the engine removes when it ends or not; returns once the engine is waiting for that.
    */
   static ContainerEnd of(DockerEngine engine, String containerId, Instant created, long memLimit, boolean removed) {
-    DockerHttpClient.Response removal = removed ? engine.call(DockerHttpClient.Request.Method.POST,
+    DockerHttpClient.Response removal = removed ? engine.call("POST",
         "/containers/" + containerId + "/wait?condition=removed", Map.of()) : null;
     return new ContainerEnd(engine, containerId, created, memLimit, removal);
   }
@@ -53,7 +53,7 @@ final class ContainerEnd implements AutoCloseable {
     if (removal != null) {
       return exit(statusCode(removal), ranOutOfMemoryEvent());
     }
-    try (DockerHttpClient.Response stopped = engine.call(DockerHttpClient.Request.Method.POST,
+    try (DockerHttpClient.Response stopped = engine.call("POST",
         "/containers/" + containerId + "/wait?condition=not-running", Map.of())) {
       int code = statusCode(stopped);
       try {

@@ -13,13 +13,13 @@ import java.util.function.Consumer;
 
 /**
  * A container's output (stdout and stderr, in the order the engine logged them), read from the
- * engine's log of it and handed on line by line. The log is read with each entry's timestamp, so
- * how far it was handed on is a time: the nanoseconds since the epoch of the entry that ended the
- * last line handed on (0: nothing yet). An agent that takes the run over reads the log from that
- * time on and skips the entries at or before it: no line is handed on twice and none is lost, as
- * long as no two entries share a nanosecond (the engine stamps each as it reads it), and no line
- * longer than the engine's 16 KiB entries is half read on one stream while the other's lines go
- * on at the moment an agent stops.
+ * engine's log of it and handed on line by line. The engine logs each line as an entry stamped with
+ * the nanosecond it read it, and a line longer than 16 KiB as several entries that share the stamp
+ * of the first. So how far the output was handed on is a time: the stamp of the last line handed
+ * on (0: nothing yet). An agent that takes the run over reads the log from that time on (the engine
+ * includes entries of that very time) and skips those of that time: no line is handed on twice and
+ * none is lost, unless a line longer than 16 KiB was half read on one stream while the other's lines
+ * went on at the moment the agent stopped.
  */
 final class ContainerOutput {
   private static final int STDERR = 2;
@@ -37,6 +37,10 @@ final class ContainerOutput {
   private DockerHttpClient.Response reading;
   /** The time of the last entry read, handed on or waiting in a stream's line: where a read goes on. */
   private long readTo;
+  /** How many entries of time {@link #readTo} were read, which a read from that time skips. */
+  private long readAtReadTo;
+  /** How many entries of time {@link #readTo} the read under way has still to skip. */
+  private long toSkip;
 
   /** The output of a container, handed on from {@code handedOn} (a time as {@link #detach} gives it). */
   ContainerOutput(DockerEngine engine, String containerId, long handedOn, Consumer<String> lines) {
@@ -45,6 +49,7 @@ final class ContainerOutput {
     this.lines = lines;
     this.handedOn = handedOn;
     this.readTo = handedOn;
+    this.readAtReadTo = Long.MAX_VALUE; // every entry of that time belongs to lines handed on
   }
 
   /**
@@ -56,7 +61,8 @@ final class ContainerOutput {
     String since = readTo / 1_000_000_000L + "." + String.format("%09d", readTo % 1_000_000_000L);
     String path = "/containers/" + containerId + "/logs?stdout=1&stderr=1&timestamps=1" + (follow ? "&follow=1" : "")
         + (readTo > 0 ? "&since=" + since : "");
-    try (DockerHttpClient.Response response = engine.call(DockerHttpClient.Request.Method.GET, path, Map.of())) {
+    toSkip = readAtReadTo;
+    try (DockerHttpClient.Response response = engine.call("GET", path, Map.of())) {
       synchronized (handing) {
         if (detached) {
           return false;
@@ -123,10 +129,16 @@ final class ContainerOutput {
   private boolean take(ByteArrayOutputStream stream, byte[] entry) {
     int space = indexOf(entry, (byte) ' ');
     long at = space < 0 ? -1 : nanos(new String(entry, 0, space, StandardCharsets.US_ASCII));
-    if (at >= 0 && at <= readTo) {
-      return true; // read before: the log is read on from the time of the last entry, which it includes
+    if (at == readTo && toSkip > 0) {
+      toSkip--;
+      return true; // read before: a read goes on from the time of the last entry, which the engine includes
+    } else if (at == readTo) {
+      readAtReadTo++;
+    } else if (at > readTo) {
+      readTo = at;
+      readAtReadTo = 1;
+      toSkip = 0;
     }
-    readTo = Math.max(readTo, at);
     stream.write(entry, space + 1, entry.length - space - 1);
     byte[] line = stream.toByteArray();
     return line.length == 0 || line[line.length - 1] != '\n' || handOn(stream, readTo);

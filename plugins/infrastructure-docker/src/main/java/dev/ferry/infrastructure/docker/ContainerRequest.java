@@ -12,13 +12,16 @@ import java.util.function.Consumer;
 /**
  * The container a run gets, as the engine's create call takes it: image, command, environment,
  * labels, working directory, and the host settings of the block (network, memory, volumes,
- * privileges, removal).
+ * privileges, removal); its entrypoint is the image's, behind {@link MergedOutput}'s shell.
  *
  * @param name the container's name; null: the engine names it
  * @param env the environment; each value set (a variable the block unsets is left out)
  */
 record ContainerRequest(String name, ImageReference image, List<String> cmd, Map<String, String> env,
     Map<String, String> labels, String workingDir, ContainerNetwork network, DockerBlock block) {
+
+  /** Stands for the image's ENTRYPOINT in what {@link #describe} shows; it is read from the image at launch. */
+  static final String IMAGE_ENTRYPOINT = "(the image's ENTRYPOINT, if it has one)";
 
   /** A created container: its id and the name it got. */
   record Created(String id, String name) {}
@@ -40,6 +43,7 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
     Map<String, Object> request = new LinkedHashMap<>();
     putIfSet(request, "Name", name);
     request.put("Image", image.name());
+    request.put("Entrypoint", MergedOutput.entrypoint(List.of(IMAGE_ENTRYPOINT)));
     request.put("Cmd", cmd);
     request.put("Env", envList());
     request.put("Labels", labels);
@@ -54,14 +58,14 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
   }
 
   /**
-   * Creates the container; a name another container has gets {@code -1}, {@code -2}... as Prefect
-   * does, each said to {@code output}.
+   * Creates the container with {@code entrypoint} (null: the image's); a name another container has
+   * gets {@code -1}, {@code -2}... as Prefect does, each said to {@code output}.
    */
-  Created create(DockerEngine engine, Consumer<String> output) {
+  Created create(DockerEngine engine, List<String> entrypoint, Consumer<String> output) {
     for (int attempt = 0; ; attempt++) {
       String tried = name == null ? null : ContainerName.attempt(name, attempt);
       try {
-        return new Created(command(engine, tried).exec().getId(), tried);
+        return new Created(command(engine, tried, entrypoint).exec().getId(), tried);
       } catch (ConflictException taken) {
         if (tried == null) {
           throw engine.failure("create a container of image '" + image + "'", taken);
@@ -73,7 +77,7 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
     }
   }
 
-  private CreateContainerCmd command(DockerEngine engine, String containerName) {
+  private CreateContainerCmd command(DockerEngine engine, String containerName, List<String> entrypoint) {
     HostConfig host = HostConfig.newHostConfig().withPrivileged(block.privileged()).withAutoRemove(block.autoRemove())
         .withBinds(block.volumes()).withExtraHosts(network.extraHosts().toArray(String[]::new));
     if (network.mode() != null) {
@@ -87,6 +91,9 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
     }
     CreateContainerCmd create = engine.client().createContainerCmd(image.name()).withCmd(cmd).withEnv(envList())
         .withLabels(labels).withWorkingDir(workingDir).withHostConfig(host);
+    if (entrypoint != null) {
+      create.withEntrypoint(entrypoint);
+    }
     return containerName == null ? create : create.withName(containerName);
   }
 

@@ -68,7 +68,7 @@ final class DockerChecks {
           "build or pull it on the engine (docker pull " + image + "), or set image_pull_policy to IF_NOT_PRESENT");
     }
     String when = policy == PullPolicy.ALWAYS ? "pulled at every run" : "not on the engine: pulled at the first run";
-    try (DockerHttpClient.Response ignored = engine.call(DockerHttpClient.Request.Method.GET,
+    try (DockerHttpClient.Response ignored = engine.call("GET",
         "/distribution/" + image.name() + "/json",
         images.credentialed() ? Map.of("X-Registry-Auth", block.registry().header()) : Map.of())) {
       return Check.ok(subject, when + ", from " + image.registry());

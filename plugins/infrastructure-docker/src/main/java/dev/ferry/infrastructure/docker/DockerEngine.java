@@ -2,7 +2,9 @@ package dev.ferry.infrastructure.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -102,18 +104,24 @@ final class DockerEngine {
    * Sends a request without a body and returns once the engine has answered its status line, with its
    * body still to read; an answer that is not a success throws as docker-java's calls do.
    */
-  DockerHttpClient.Response call(DockerHttpClient.Request.Method method, String path, Map<String, String> headers) {
+  DockerHttpClient.Response call(String method, String path, Map<String, String> headers) {
     DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder().method(method)
         .path(pathPrefix + path).putAllHeaders(headers).build());
     int status = response.getStatusCode();
-    if (status / 100 != 2) {
-      try (response) {
-        throw new DockerException(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8), status);
-      } catch (IOException e) {
-        throw new DockerException(e.getMessage(), status);
-      }
+    if (status / 100 == 2) {
+      return response;
     }
-    return response;
+    String body;
+    try (response) {
+      body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      body = e.getMessage();
+    }
+    throw switch (status) {
+      case 404 -> new NotFoundException(body);
+      case 409 -> new ConflictException(body);
+      default -> new DockerException(body, status);
+    };
   }
 
   /**

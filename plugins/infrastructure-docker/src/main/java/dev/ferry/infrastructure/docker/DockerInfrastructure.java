@@ -117,11 +117,19 @@ public final class DockerInfrastructure implements Infrastructure {
     Prepared run = preparedFor(spec);
     DockerEngine engine = DockerEngine.fromEnvironment();
     engine.id(); // reachable, before anything is pulled or created
-    new Images(engine, block).ensure(output);
+    Images images = new Images(engine, block);
+    images.ensure(output);
     Instant created = Instant.now();
-    ContainerRequest.Created container = run.request().create(engine, output);
+    ContainerRequest.Created container = run.request().create(engine,
+        MergedOutput.entrypoint(images.entrypoint()), output);
     ContainerEnd end = null;
     try {
+      if (!MergedOutput.possible(engine, container.id())) {
+        remove(engine, container.id());
+        output.accept("[ferry] Image '" + block.image() + "' has no " + MergedOutput.SHELL.get(0) + " to put the"
+            + " run's stderr into its stdout: lines of the two may come out of order");
+        container = run.request().create(engine, null, output);
+      }
       for (String network : run.request().network().laterNetworks()) {
         engine.client().connectToNetworkCmd().withNetworkId(network).withContainerId(container.id()).exec();
       }

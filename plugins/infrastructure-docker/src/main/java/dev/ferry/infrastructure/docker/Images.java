@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.ferry.infrastructure.InfrastructureException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +62,16 @@ final class Images {
       return false;
     } catch (RuntimeException e) {
       throw engine.failure("look for image '" + block.image() + "'", e);
+    }
+  }
+
+  /** The image's ENTRYPOINT, empty when it has none; the image is on the engine. */
+  List<String> entrypoint() {
+    try {
+      String[] entrypoint = engine.client().inspectImageCmd(block.image().name()).exec().getConfig().getEntrypoint();
+      return entrypoint == null ? List.of() : List.of(entrypoint);
+    } catch (RuntimeException e) {
+      throw engine.failure("show image '" + block.image() + "'", e);
     }
   }
 

@@ -34,7 +34,7 @@ final class DockerEngine {
   private final String pathPrefix;
   private final DockerClient client;
   private final DockerHttpClient http;
-  private final Retention retention = new Retention();
+  private final Retention retention = new Retention(Retention.KEPT_FOR);
   private volatile String id;
 
   private DockerEngine(DockerClientConfig config) {

@@ -19,9 +19,15 @@ final class Retention {
   static final Duration KEPT_FOR = Duration.ofHours(24);
   private static final Duration LOOK_EVERY = Duration.ofHours(1);
 
+  private final Duration keptFor;
   private Instant lastLook = Instant.MIN;
 
-  /** Removes ferry's containers that finished more than {@link #KEPT_FOR} ago, unless it looked within the hour. */
+  /** Keeps finished containers for {@code keptFor}. */
+  Retention(Duration keptFor) {
+    this.keptFor = keptFor;
+  }
+
+  /** Removes ferry's containers that finished longer ago than they are kept, unless it looked within the hour. */
   void removeExpired(DockerClient client) {
     Instant now = Instant.now();
     synchronized (this) {
@@ -39,7 +45,7 @@ final class Retention {
     }
     for (Container container : finished) {
       try {
-        if (finishedBefore(client.inspectContainerCmd(container.getId()).exec(), now.minus(KEPT_FOR))) {
+        if (finishedBefore(client.inspectContainerCmd(container.getId()).exec(), now.minus(keptFor))) {
           client.removeContainerCmd(container.getId()).withRemoveVolumes(true).exec();
         }
       } catch (RuntimeException busy) {

@@ -2,20 +2,27 @@ package dev.ferry.infrastructure.docker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureBlocks;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
 import dev.ferry.testing.TestDocker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The containers of one test on the engine of the environment ({@link TestDocker}): blocks on the
@@ -47,9 +54,14 @@ final class TestContainers {
 
   /** A run named {@code name} whose folder {@code dir} holds a launcher that prints "launched". */
   static RunContext run(Path dir, String name, String imageCodePath) throws IOException {
+    return run(dir, name, imageCodePath, "print('launched')\n");
+  }
+
+  /** A run named {@code name} whose folder {@code dir} holds a launcher of source {@code launcherSource}. */
+  static RunContext run(Path dir, String name, String imageCodePath, String launcherSource) throws IOException {
     Path launcher = dir.resolve(".ferry/launcher.py");
     Files.createDirectories(launcher.getParent());
-    Files.writeString(launcher, "print('launched')\n");
+    Files.writeString(launcher, launcherSource);
     return new RunContext(UUID.randomUUID(), name, "test-flow", "test-deployment", dir,
         Map.of("PREFECT_API_URL", "http://127.0.0.1:4200/api"), List.of("python3", launcher.toString()), launcher,
         imageCodePath);
@@ -62,6 +74,30 @@ final class TestContainers {
     } catch (NotFoundException gone) {
       return Optional.empty();
     }
+  }
+
+  /** What the engine logged of the container of {@code pid}, stdout and stderr, so far. */
+  String logs(String pid) throws InterruptedException {
+    StringBuilder logs = new StringBuilder();
+    client().logContainerCmd(pid.substring(pid.lastIndexOf(':') + 1)).withStdOut(true).withStdErr(true)
+        .exec(new ResultCallback.Adapter<Frame>() {
+          @Override
+          public void onNext(Frame frame) {
+            logs.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+          }
+        }).awaitCompletion();
+    return logs.toString();
+  }
+
+  /** Creates an empty file at {@code path} in the container of {@code pid}, which its command may wait for. */
+  void touch(String pid, String path) throws IOException {
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+      out.putArchiveEntry(new TarArchiveEntry(path.substring(1)));
+      out.closeArchiveEntry();
+    }
+    client().copyArchiveToContainerCmd(pid.substring(pid.lastIndexOf(':') + 1)).withRemotePath("/")
+        .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
   }
 
   /** Removes the test's containers, running or not. */

@@ -12,7 +12,10 @@ import java.util.function.Consumer;
 /**
  * The container a run gets, as the engine's create call takes it: image, command, environment,
  * labels, working directory, and the host settings of the block (network, memory, volumes,
- * privileges, removal); its entrypoint is the image's, behind {@link MergedOutput}'s shell.
+ * privileges, removal); its entrypoint is the image's, behind {@link MergedOutput}'s shell. The
+ * engine's init runs as process 1 and passes signals on: the run's command does not run as process
+ * 1, which the kernel spares every signal it has no handler for, so a stop's SIGTERM ends a command
+ * that does not handle it (Python's default) at once, as it would on the host, not after the grace.
  *
  * @param name the container's name; null: the engine names it
  * @param env the environment; each value set (a variable the block unsets is left out)
@@ -35,6 +38,7 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
     if (!block.volumes().isEmpty()) {
       host.put("Binds", block.volumes().stream().map(Bind::toString).toList());
     }
+    host.put("Init", true);
     host.put("Privileged", block.privileged());
     host.put("AutoRemove", block.autoRemove());
     if (!network.extraHosts().isEmpty()) {
@@ -78,7 +82,8 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
   }
 
   private CreateContainerCmd command(DockerEngine engine, String containerName, List<String> entrypoint) {
-    HostConfig host = HostConfig.newHostConfig().withPrivileged(block.privileged()).withAutoRemove(block.autoRemove())
+    HostConfig host = HostConfig.newHostConfig().withInit(true).withPrivileged(block.privileged())
+        .withAutoRemove(block.autoRemove())
         .withBinds(block.volumes()).withExtraHosts(network.extraHosts().toArray(String[]::new));
     if (network.mode() != null) {
       host.withNetworkMode(network.mode());

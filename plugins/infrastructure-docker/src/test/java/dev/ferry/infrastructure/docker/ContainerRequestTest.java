@@ -81,7 +81,8 @@ class ContainerRequestTest {
             entry("io.prefect.deployment-name", "nightly"), entry("team", "data"), entry("dev.ferry.version", "dev"));
     assertThat(request).extractingByKey("HostConfig", InstanceOfAssertFactories.map(String.class, Object.class))
         .containsExactly(entry("NetworkMode", "bridge"), entry("Memory", 64L << 20), entry("MemorySwap", 128L << 20),
-            entry("Binds", List.of("/srv/data:/data:ro")), entry("Privileged", true), entry("AutoRemove", false),
+            entry("Binds", List.of("/srv/data:/data:ro")), entry("Init", true), entry("Privileged", true),
+            entry("AutoRemove", false),
             entry("ExtraHosts", List.of("host.docker.internal:host-gateway")));
     assertThat(spec.usesDefaultCommand()).isTrue();
   }

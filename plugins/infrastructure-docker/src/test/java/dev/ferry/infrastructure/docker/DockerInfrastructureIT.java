@@ -96,6 +96,23 @@ class DockerInfrastructureIT extends InfrastructureContract {
   }
 
   @Test
+  void aCommandThatDoesNotHandleSigtermEndsAtOnceOnAStopNotAfterTheGracePeriod() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    Infrastructure infrastructure = create(List.of("python3", "-c",
+        "import time; print('started', flush=True); time.sleep(300)"), Map.of());
+    Launched launched = infrastructure.launch(infrastructure.prepare(TestContainers.run(workingDir, "sleeper", null)),
+        output::add);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("started"));
+
+    long start = System.nanoTime();
+    infrastructure.kill(launched.infrastructurePid(), Duration.ofSeconds(30));
+    Exit exit = launched.exit().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(exit.description()).isEqualTo("was killed by signal 15 (SIGTERM)");
+  }
+
+  @Test
   void aContainerOnAnotherEngineIsLeftToItsAgentAndOneGoneIsNotFound() throws Exception {
     Infrastructure infrastructure = create(List.of("true"), Map.of());
     assertThatThrownBy(() -> infrastructure.kill("ANOTHER:ENGINE:abc123", Duration.ofSeconds(1)))

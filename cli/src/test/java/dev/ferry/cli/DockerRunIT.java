@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,8 @@ class DockerRunIT {
     succeeds(ferry.run("block", "create", "docker-container", "box", "--set", "image=" + image,
         "--set", "network_mode=host", "--set", "labels={\"dev.ferry.test\": \"" + testId + "\"}"));
     agent = ferry.start("agent", "start", "-q", "box", "--query-interval", "0.5");
-    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ferry.read(agent, "err").contains("polling work queues"));
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> ferry.read(agent, "err").contains("polling work queues"));
   }
 
   @AfterEach
@@ -77,6 +79,10 @@ class DockerRunIT {
     succeeds(ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store));
     succeeds(ferry.run("deployment", "build", "flows/flows.py:hello", "-n", "boxed", "-q", "box",
         "-sb", "local-file-system/shared/hello", "-ib", "docker-container/box", "--apply"));
+    Result doctor = ferry.run("doctor", "-q", "box");
+    assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+    assertThat(doctor.out()).containsPattern("docker engine .* for hello/boxed: Docker .* \\(API 1\\.")
+        .containsPattern("docker image " + Pattern.quote(TestDocker.baseImage()) + " .*for hello/boxed: on the engine");
 
     Result run = ferry.run("deployment", "run", "hello/boxed", "--param", "name=Ada", "--watch");
 

@@ -26,9 +26,6 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
   /** Stands for the image's ENTRYPOINT in what {@link #describe} shows; it is read from the image at launch. */
   static final String IMAGE_ENTRYPOINT = "(the image's ENTRYPOINT, if it has one)";
 
-  /** A created container: its id and the name it got. */
-  record Created(String id, String name) {}
-
   /** The request in the Engine API's own keys, as {@code docker inspect} and the API reference show them. */
   Map<String, Object> describe() {
     Map<String, Object> host = new LinkedHashMap<>();
@@ -62,14 +59,14 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
   }
 
   /**
-   * Creates the container with {@code entrypoint} (null: the image's); a name another container has
-   * gets {@code -1}, {@code -2}... as Prefect does, each said to {@code output}.
+   * Creates the container with {@code entrypoint} (null: the image's) and returns its id; a name
+   * another container has gets {@code -1}, {@code -2}... as Prefect does, each said to {@code output}.
    */
-  Created create(DockerEngine engine, List<String> entrypoint, Consumer<String> output) {
+  String create(DockerEngine engine, List<String> entrypoint, Consumer<String> output) {
     for (int attempt = 0; ; attempt++) {
       String tried = name == null ? null : ContainerName.attempt(name, attempt);
       try {
-        return new Created(command(engine, tried, entrypoint).exec().getId(), tried);
+        return command(engine, tried, entrypoint).exec().getId();
       } catch (ConflictException taken) {
         if (tried == null) {
           throw engine.failure("create a container of image '" + image + "'", taken);

@@ -52,8 +52,11 @@ final class DockerEngine {
       try {
         shared = new DockerEngine(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
       } catch (RuntimeException e) {
-        throw new InfrastructureException("Docker engine address " + System.getenv("DOCKER_HOST") + " (DOCKER_HOST)"
-            + " cannot be used: " + e.getMessage() + "; give unix:///var/run/docker.sock or tcp://HOST:2376", e);
+        String host = System.getenv("DOCKER_HOST");
+        throw new InfrastructureException("Cannot use the Docker engine of this environment (DOCKER_HOST "
+            + (host == null ? "unset: the local socket" : host) + "): " + e.getMessage() + "; set DOCKER_HOST to"
+            + " unix:///var/run/docker.sock or tcp://HOST:2376, with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH for TLS",
+            e);
       }
     }
     return shared;

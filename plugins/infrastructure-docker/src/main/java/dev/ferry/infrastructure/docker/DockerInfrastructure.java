@@ -120,32 +120,31 @@ public final class DockerInfrastructure implements Infrastructure {
     Images images = new Images(engine, block);
     images.ensure(output);
     Instant created = Instant.now();
-    ContainerRequest.Created container = run.request().create(engine,
-        MergedOutput.entrypoint(images.entrypoint()), output);
+    String containerId = run.request().create(engine, MergedOutput.entrypoint(images.entrypoint()), output);
     ContainerEnd end = null;
     try {
-      if (!MergedOutput.possible(engine, container.id())) {
-        remove(engine, container.id());
+      if (!MergedOutput.possible(engine, containerId)) {
+        remove(engine, containerId);
         output.accept("[ferry] Image '" + block.image() + "' has no " + MergedOutput.SHELL.get(0) + " to put the"
             + " run's stderr into its stdout: lines of the two may come out of order");
-        container = run.request().create(engine, null, output);
+        containerId = run.request().create(engine, null, output);
       }
       for (String network : run.request().network().laterNetworks()) {
-        engine.client().connectToNetworkCmd().withNetworkId(network).withContainerId(container.id()).exec();
+        engine.client().connectToNetworkCmd().withNetworkId(network).withContainerId(containerId).exec();
       }
-      run.code().copyInto(engine.client(), container.id());
-      end = ContainerEnd.of(engine, container.id(), created, block.memLimit() == null ? 0 : block.memLimit().bytes(),
+      run.code().copyInto(engine.client(), containerId);
+      end = ContainerEnd.of(engine, containerId, created, block.memLimit() == null ? 0 : block.memLimit().bytes(),
           block.autoRemove());
-      engine.client().startContainerCmd(container.id()).exec();
+      engine.client().startContainerCmd(containerId).exec();
     } catch (RuntimeException e) {
       if (end != null) {
         end.close();
       }
-      remove(engine, container.id());
+      remove(engine, containerId);
       throw startFailure(engine, run.request(), spec, e);
     }
     engine.retention().removeExpired(engine.client());
-    return ContainerRun.follow(engine.pid(container.id()), new ContainerOutput(engine, container.id(), 0, output), end);
+    return ContainerRun.follow(engine.pid(containerId), new ContainerOutput(engine, containerId, 0, output), end);
   }
 
   /**

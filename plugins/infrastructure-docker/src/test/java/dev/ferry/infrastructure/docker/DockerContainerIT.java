@@ -86,6 +86,29 @@ class DockerContainerIT {
   }
 
   @Test
+  void anImageWithoutAShellRunsItsCommandWithItsTwoStreamsReadApart() throws Exception {
+    String image = "ferry-test/no-shell:" + containers.testId;
+    Path build = Files.createDirectories(runDir.resolveSibling(runDir.getFileName() + "-build"));
+    Files.writeString(build.resolve("Dockerfile"), "FROM " + containers.baseImage
+        + "\nRUN [\"rm\", \"/usr/bin/sh\"]\n");
+    containers.client().buildImageCmd(build.toFile()).withTags(Set.of(image)).withPull(false).withNetworkMode("host")
+        .exec(new BuildImageResultCallback()).awaitImageId();
+    try {
+      Infrastructure infrastructure = containers.infrastructure(Map.of("image", image,
+          "command", List.of("python3", "-c", "print('no shell needed')")));
+
+      Exit exit = run(infrastructure, TestContainers.run(runDir, "no-shell", null));
+
+      assertThat(exit.succeeded()).as(output.toString()).isTrue();
+      assertThat(output).containsExactly("[ferry] Image '" + image + "' has no /bin/sh to put the run's stderr into"
+          + " its stdout: lines of the two may come out of order", "no shell needed");
+    } finally {
+      containers.removeAll();
+      containers.client().removeImageCmd(image).withForce(true).exec();
+    }
+  }
+
+  @Test
   void aRunKilledForMemoryIsCrashedNamingTheLimit() throws Exception {
     assumeMemoryLimits();
     for (boolean autoRemove : new boolean[] {false, true}) {

@@ -109,6 +109,27 @@ class DockerContainerIT {
   }
 
   @Test
+  void onNamedNetworksTheContainerJoinsAllAndReachesALocalApiThroughTheHostGateway() throws Exception {
+    List<String> networks = List.of("ferry-test-a-" + containers.testId, "ferry-test-b-" + containers.testId);
+    networks.forEach(network -> containers.client().createNetworkCmd().withName(network).exec());
+    try {
+      Infrastructure infrastructure = containers.infrastructure(Map.of("network_mode", "", "networks", networks,
+          "command", List.of("sh", "-c", "echo $PREFECT_API_URL; grep -c 'host.docker.internal' /etc/hosts")));
+      Launched launched = infrastructure.launch(infrastructure.prepare(TestContainers.run(runDir, "networks", null)),
+          output::add);
+      Exit exit = launched.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+      assertThat(exit.succeeded()).as(output.toString()).isTrue();
+      assertThat(output).containsExactly("http://host.docker.internal:4200/api", "1");
+      assertThat(containers.container(launched.infrastructurePid()).orElseThrow().getNetworkSettings().getNetworks())
+          .containsOnlyKeys(networks);
+    } finally {
+      containers.removeAll();
+      networks.forEach(network -> containers.client().removeNetworkCmd(network).exec());
+    }
+  }
+
+  @Test
   void aRunKilledForMemoryIsCrashedNamingTheLimit() throws Exception {
     assumeMemoryLimits();
     for (boolean autoRemove : new boolean[] {false, true}) {

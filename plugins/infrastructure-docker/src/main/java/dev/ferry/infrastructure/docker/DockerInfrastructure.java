@@ -150,7 +150,8 @@ public final class DockerInfrastructure implements Infrastructure {
   /**
    * Follows a container an agent before this one started, from where that agent's output stopped,
    * to its real end. A container already gone (removed, or by {@code auto_remove}) leaves nothing to
-   * follow, and its end is not known.
+   * follow, and its end is not known. The engine never gives a container's id to another, so
+   * {@code startedBefore} has nothing to tell apart here.
    */
   @Override
   public Launched reattach(String infrastructurePid, Path runDir, Instant startedBefore, long outputOffset,

@@ -165,20 +165,20 @@ class DockerContainerIT {
 
   @Test
   void anAgentThatTakesARunOverGetsEveryLineOnceAndTheRealExitCode() throws Exception {
-    Map<String, Object> fields = Map.of("command", List.of("sh", "-c", "echo one; echo two; until [ -e /tmp/go ];"
-        + " do sleep 0.05; done; echo three; until [ -e /tmp/end ]; do sleep 0.05; done; echo four; exit 5"));
+    Map<String, Object> fields = Map.of("command", List.of("sh", "-c", "echo one; echo two; until [ -e go ];"
+        + " do sleep 0.05; done; echo three; until [ -e end ]; do sleep 0.05; done; echo four; exit 5"));
     Infrastructure first = containers.infrastructure(fields);
     Launched launched = first.launch(first.prepare(TestContainers.run(runDir, "taken-over", null)), output::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("two"));
     long offset = launched.detach();
     String pid = launched.infrastructurePid();
-    containers.touch(pid, "/tmp/go");
+    containers.touch(pid, CodeArchive.RUN_FOLDER + "/go");
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> containers.logs(pid).contains("three"));
 
     List<String> taken = new CopyOnWriteArrayList<>();
     Launched reattached = containers.infrastructure(fields).reattach(pid, runDir, Instant.now(), offset, taken::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taken.contains("three"));
-    containers.touch(pid, "/tmp/end");
+    containers.touch(pid, CodeArchive.RUN_FOLDER + "/end");
     Exit exit = reattached.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
     assertThat(output).containsExactly("one", "two");
@@ -190,12 +190,12 @@ class DockerContainerIT {
   @Test
   void aRunThatEndedWhileNoAgentFollowedItGivesItsLastLinesAndExitCode() throws Exception {
     Map<String, Object> fields = Map.of("command", List.of("sh", "-c",
-        "echo one; until [ -e /tmp/go ]; do sleep 0.05; done; echo two; printf 'no line end'; exit 3"));
+        "echo one; until [ -e go ]; do sleep 0.05; done; echo two; printf 'no line end'; exit 3"));
     Infrastructure first = containers.infrastructure(fields);
     Launched launched = first.launch(first.prepare(TestContainers.run(runDir, "ended-alone", null)), output::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("one"));
     long offset = launched.detach();
-    containers.touch(launched.infrastructurePid(), "/tmp/go");
+    containers.touch(launched.infrastructurePid(), CodeArchive.RUN_FOLDER + "/go");
     Awaitility.await().atMost(Duration.ofSeconds(30))
         .until(() -> !containers.container(launched.infrastructurePid()).orElseThrow().getState().getRunning());
 

@@ -43,8 +43,13 @@ public record LaunchPlan(RunParts parts, Infrastructure infrastructure, RunConte
     env.put("PYTHONUNBUFFERED", "1");
     Path launcher = Launcher.file(dir);
     RunContext context = new RunContext(run.id(), run.name(), parts.flow().name(), deployment.name(), dir, env,
-        List.of(python, launcher.toString()), launcher, codeInImage ? deployment.path() : null);
+        List.of(python, launcher.toString()), launcher, codeInImage ? imagePath(deployment) : null);
     return new LaunchPlan(parts, infrastructure, context);
+  }
+
+  /** Where a deployment's code is in its image: its path, or "" for the image's own working folder. */
+  private static String imagePath(Deployment deployment) {
+    return deployment.path() == null ? "" : deployment.path();
   }
 
   /** Whether the run's code is in its image, so that only the launcher goes into its folder. */

@@ -29,7 +29,10 @@ final class Redactor {
         continue;
       }
       for (String field : new BlockFields(document.typeSlug(), document.blockSchema().fields()).secretFields()) {
-        JsonNode value = document.data().path(field);
+        JsonNode value = document.data();
+        for (String part : field.split("\\.")) { // a nested block's field, e.g. image_registry.password
+          value = value.path(part);
+        }
         if (value.isTextual() && value.asText().length() >= 4) {
           secrets.add(value.asText());
         }

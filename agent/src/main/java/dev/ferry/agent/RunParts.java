@@ -18,7 +18,7 @@ import java.util.UUID;
 public record RunParts(FlowRun run, Deployment deployment, Flow flow, BlockDocument infrastructure,
     BlockDocument storage) {
 
-  /** The infrastructure block a run of {@code deployment} uses: the run's own, else the deployment's (null for none). */
+  /** The infrastructure block a run of {@code deployment} uses: the run's, else the deployment's (null: none). */
   public static UUID infrastructureId(FlowRun run, Deployment deployment) {
     return run.infrastructureDocumentId() != null ? run.infrastructureDocumentId()
         : deployment.infrastructureDocumentId();

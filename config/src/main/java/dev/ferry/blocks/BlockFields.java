@@ -37,24 +37,31 @@ public final class BlockFields {
     return secrets;
   }
 
-  /** The JSON Schema type of a field ("string", "array", "object"...), "string" when unstated. */
+  /** The JSON Schema type of a field ("string", "array", "object"...): its first, "string" when unstated. */
   public String typeOf(String field) {
+    return typesOf(field).get(0);
+  }
+
+  /** The JSON Schema types a field takes: its {@code type}, or each of its {@code anyOf}; "string" when unstated. */
+  private List<String> typesOf(String field) {
     JsonNode property = properties().path(field);
     if (property.has("type")) {
-      return property.get("type").asText();
+      return List.of(property.get("type").asText());
     }
-    JsonNode first = property.path("anyOf").path(0);
-    return first.path("type").asText("string");
+    List<String> types = new ArrayList<>();
+    property.path("anyOf").forEach(option -> types.add(option.path("type").asText("string")));
+    return types.isEmpty() ? List.of("string") : types;
   }
 
   /**
    * Parses {@code text} as a value of {@code field}: JSON for arrays, objects, numbers and
-   * booleans; the text itself for strings. The error names the field, the block type and the fix.
+   * booleans; the text itself for strings (and for a field that takes a number or a string, such as
+   * {@code mem_limit}, text that is no number). The error names the field, the block type and the fix.
    */
   public JsonNode parse(String field, String text) {
     requireField(field);
-    String type = typeOf(field);
-    if (type.equals("string")) {
+    List<String> types = typesOf(field);
+    if (types.equals(List.of("string"))) {
       return TextNode.valueOf(text);
     }
     JsonNode value;
@@ -63,11 +70,17 @@ public final class BlockFields {
     } catch (Exception e) {
       value = null;
     }
-    if (value == null || !matches(type, value)) {
-      throw new InvalidInputException("Field '" + field + "' of block type '" + slug + "' takes " + article(type)
-          + ", not " + text + example(type));
+    for (String type : types) {
+      if (!type.equals("string") && value != null && matches(type, value)) {
+        return value;
+      }
     }
-    return value;
+    if (types.contains("string")) {
+      return TextNode.valueOf(text);
+    }
+    String type = types.get(0);
+    throw new InvalidInputException("Field '" + field + "' of block type '" + slug + "' takes " + article(type)
+        + ", not " + text + example(type));
   }
 
   /** Fails with a message listing the fields when {@code field} is not one of them. */

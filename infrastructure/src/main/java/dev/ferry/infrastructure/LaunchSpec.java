@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param runDir the folder ferry made for the run: its code, the launcher, a process's output
  * @param usesDefaultCommand true when argv is the ferry launcher, which reports the run's states itself
+ * @param run the run this spec was prepared for, whose names a container's labels carry
  */
 public record LaunchSpec(List<String> argv, Map<String, String> env, Path workingDir, Path runDir,
-    boolean usesDefaultCommand) {
+    boolean usesDefaultCommand, RunContext run) {
 
   /** Whether the launched command reports RUNNING and the final state to the API on its own. */
   public boolean reportsOwnStates() {

@@ -19,8 +19,8 @@ import java.util.UUID;
  * @param launcher the ferry launcher's file in {@code workingDir}, for infrastructure that runs it with a Python
  *     of its own (a container's)
  * @param imageCodePath the deployment's path in the image, where its code is when it has no storage block and the
- *     infrastructure runs images ({@link Infrastructure#codeWithoutStorageIsInImage()}); null when the code is in
- *     {@code workingDir}
+ *     infrastructure runs images ({@link Infrastructure#codeWithoutStorageIsInImage()}), "" for the image's own
+ *     working folder; null when the code is in {@code workingDir}
  */
 public record RunContext(UUID flowRunId, String runName, String flowName, String deploymentName, Path workingDir,
     Map<String, String> env, List<String> defaultCommand, Path launcher, String imageCodePath) {}

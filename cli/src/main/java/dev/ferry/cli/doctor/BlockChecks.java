@@ -42,6 +42,15 @@ final class BlockChecks {
    * it is built from.
    */
   private record Use(boolean infrastructure, String slug, String blockName, ObjectNode data) {
+    /** Whether this infrastructure runs images, whose code is in the image when there is no storage block. */
+    boolean codeInImage() {
+      try {
+        return InfrastructureBlocks.create(slug, data).codeWithoutStorageIsInImage();
+      } catch (FerryException e) {
+        return false; // its own check says what is wrong with it
+      }
+    }
+
     List<Check> checks() {
       try {
         return infrastructure ? InfrastructureBlocks.create(slug, data).checks()
@@ -77,8 +86,9 @@ final class BlockChecks {
     Map<Use, List<String>> users = new LinkedHashMap<>();
     for (Deployment deployment : deployments) {
       String label = flowName(deployment.flowId()) + "/" + deployment.name();
-      users.computeIfAbsent(infrastructure(deployment), use -> new ArrayList<>()).add(label);
-      Use storage = storage(deployment);
+      Use infrastructure = infrastructure(deployment);
+      users.computeIfAbsent(infrastructure, use -> new ArrayList<>()).add(label);
+      Use storage = storage(deployment, infrastructure);
       if (storage != null) {
         users.computeIfAbsent(storage, use -> new ArrayList<>()).add(label);
       }
@@ -96,13 +106,16 @@ final class BlockChecks {
     return new Use(true, block.typeSlug(), savedName(block), Overrides.apply(block.data(), deployment.infraOverrides()));
   }
 
-  /** The block the code comes from; without one the agent copies the deployment's path, a local folder. */
-  private Use storage(Deployment deployment) {
+  /**
+   * The block the code comes from; without one the agent copies the deployment's path, a local
+   * folder, unless the code is in the image the infrastructure runs (nothing to check here then).
+   */
+  private Use storage(Deployment deployment, Use infrastructure) {
     if (deployment.storageDocumentId() != null) {
       BlockDocument block = block(deployment.storageDocumentId());
       return new Use(false, block.typeSlug(), savedName(block), block.data());
     }
-    if (deployment.path() == null || deployment.path().isEmpty()) {
+    if (deployment.path() == null || deployment.path().isEmpty() || infrastructure.codeInImage()) {
       return null;
     }
     return new Use(false, "local-file-system", null, Json.object().put("basepath", deployment.path()));

@@ -89,7 +89,7 @@ public final class ProcessInfrastructure implements Infrastructure {
     List<String> argv = useDefault ? context.defaultCommand() : block.command();
     Path dir = block.workingDir() == null || block.workingDir().isBlank()
         ? context.workingDir() : Path.of(block.workingDir());
-    return new LaunchSpec(List.copyOf(argv), env, dir, context.workingDir(), useDefault);
+    return new LaunchSpec(List.copyOf(argv), env, dir, context.workingDir(), useDefault, context);
   }
 
   /** The argv, the environment's changes (null unsets) and the folder of the process. */

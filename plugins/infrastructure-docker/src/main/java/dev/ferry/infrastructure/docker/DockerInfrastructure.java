@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,15 +36,9 @@ public final class DockerInfrastructure implements Infrastructure {
   private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
   private final DockerBlock block;
-  /**
-   * The container each spec this prepared stands for: a container's name and labels come from its
-   * run, which a {@link LaunchSpec} does not carry, so {@link #describe} and {@link #launch} take the
-   * spec {@link #prepare} gave.
-   */
-  private final Map<LaunchSpec, Prepared> prepared = Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** A run's container and the code that goes into it. */
-  private record Prepared(ContainerRequest request, CodeArchive code) {}
+  private record Prepared(ContainerRequest request, CodeArchive code, LaunchSpec spec) {}
 
   DockerInfrastructure(DockerBlock block) {
     this.block = block;
@@ -78,6 +71,11 @@ public final class DockerInfrastructure implements Infrastructure {
 
   @Override
   public LaunchSpec prepare(RunContext context) {
+    return prepared(context).spec();
+  }
+
+  /** The container for a run, the code that goes into it, and the spec that says so. */
+  private Prepared prepared(RunContext context) {
     CodeArchive code = new CodeArchive(context.workingDir(), context.launcher(), context.imageCodePath() != null);
     boolean useDefault = block.command().isEmpty();
     if (useDefault && context.launcher() == null) {
@@ -101,20 +99,20 @@ public final class DockerInfrastructure implements Infrastructure {
     String name = ContainerName.of(block.name() != null ? block.name() : context.runName());
     ContainerRequest request = new ContainerRequest(name, block.image(), argv, Collections.unmodifiableMap(env),
         RunLabels.of(context, block.labels()), workingDir, network, block);
-    LaunchSpec spec = new LaunchSpec(argv, request.env(), Path.of(workingDir), context.workingDir(), useDefault);
-    prepared.put(spec, new Prepared(request, code));
-    return spec;
+    LaunchSpec spec = new LaunchSpec(argv, request.env(), Path.of(workingDir), context.workingDir(), useDefault,
+        context);
+    return new Prepared(request, code, spec);
   }
 
   /** The container create request, in the Engine API's keys. */
   @Override
   public Map<String, Object> describe(LaunchSpec spec) {
-    return preparedFor(spec).request().describe();
+    return prepared(spec.run()).request().describe();
   }
 
   @Override
   public Launched launch(LaunchSpec spec, Consumer<String> output) {
-    Prepared run = preparedFor(spec);
+    Prepared run = prepared(spec.run());
     DockerEngine engine = DockerEngine.fromEnvironment();
     engine.id(); // reachable, before anything is pulled or created
     Images images = new Images(engine, block);
@@ -192,14 +190,6 @@ public final class DockerInfrastructure implements Infrastructure {
     }
   }
 
-  private Prepared preparedFor(LaunchSpec spec) {
-    Prepared run = prepared.get(spec);
-    if (run == null) {
-      throw new IllegalArgumentException("A docker-container infrastructure describes and launches only the specs"
-          + " its prepare() made, which know their run's name and labels");
-    }
-    return run;
-  }
 
   private static InfrastructureException startFailure(DockerEngine engine, ContainerRequest request, LaunchSpec spec,
       RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.ferry.infrastructure.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,8 +109,6 @@ class ContainerRequestTest {
     assertThat(ContainerName.attempt("etl", 2)).isEqualTo("etl-2");
     DockerInfrastructure named = infrastructure(Map.of("name", "My Block"));
     assertThat(named.describe(named.prepare(run(null)))).containsEntry("Name", "My-Block");
-    assertThatThrownBy(() -> named.describe(infrastructure(Map.of()).prepare(run(null))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepare()");
   }
 
   private static ContainerNetwork network(Map<String, ?> fields, String runApiUrl) {

@@ -57,6 +57,17 @@ class BadInputIT {
   }
 
   @Test
+  void infrastructureValuesAreCheckedWhenTheDeploymentIsBuilt() throws Exception {
+    assertThat(ferry.run("block", "create", "docker-container", "etl", "--set", "image=busybox").exitCode()).isZero();
+
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:etl", "-n", "x", "-ib", "docker-container/etl",
+        "--override", "mem_limit=-5"), "Field 'mem_limit' of block type 'docker-container' is -5", "64m");
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:etl", "-n", "x", "-ib", "docker-container/etl",
+        "--override", "volumes=[\"no-container-path\"]"), "'volumes'", "'no-container-path'");
+    assertThat(project.resolve("etl-deployment.yaml")).as("nothing written").doesNotExist();
+  }
+
+  @Test
   void apiThatDoesNotAnswerIsNamed() throws Exception {
     assertOneLineError(ferry.run("deployment", "ls", "--api", "http://127.0.0.1:9/api"),
         "http://127.0.0.1:9/api", "ferry server start");

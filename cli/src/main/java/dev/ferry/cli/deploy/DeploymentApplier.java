@@ -77,10 +77,12 @@ public final class DeploymentApplier {
       UUID id = uuid(section, "infrastructure");
       BlockDocument saved = ApiSession.await(client.readBlockDocument(id, false));
       Overrides.validate(new BlockFields(saved.typeSlug(), saved.blockSchema().fields()), overrides);
+      InfrastructureValues.check(saved.typeSlug(), saved.data(), overrides);
       return id;
     }
     BlockFields fields = BlockCatalog.bySlug(slug).blockFields();
     Overrides.validate(fields, overrides);
+    InfrastructureValues.check(slug, DeploymentManifest.blockData(section), overrides);
     return blocks.create(slug, null, DeploymentManifest.blockData(section)).id();
   }
 

@@ -53,17 +53,21 @@ public final class DeploymentBuilder {
 
     ObjectNode infrastructure;
     BlockFields infraFields;
+    ObjectNode infraData;
     if (request.infrastructureBlock() != null) {
       BlockDocument saved = blocks.read(BlockRef.parse(request.infrastructureBlock(), "-ib"), false);
       infrastructure = savedSection(saved);
       infraFields = new BlockFields(saved.typeSlug(), saved.blockSchema().fields());
+      infraData = saved.data();
     } else {
       BlockDefinition process = BlockCatalog.bySlug("process");
       infrastructure = BlockDocuments.defaults(process);
       infrastructure.put("block_type_slug", "process").put(DeploymentManifest.BLOCK_TYPE_SLUG, "process");
       infraFields = process.blockFields();
+      infraData = DeploymentManifest.blockData(infrastructure);
     }
     ObjectNode overrides = Overrides.parse(infraFields, request.overrides());
+    InfrastructureValues.check(DeploymentManifest.blockSlug(infrastructure), infraData, overrides);
 
     if (IgnoreRules.writeDefaultIfMissing(projectDir)) {
       out.println("Wrote a default " + IgnoreRules.FILE_NAME + " in " + projectDir);

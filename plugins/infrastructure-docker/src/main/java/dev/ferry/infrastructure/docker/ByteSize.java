@@ -25,6 +25,9 @@ record ByteSize(long bytes, String text) {
       return null;
     }
     if (value.isNumber()) {
+      if (value.asLong() < 0) {
+        throw DockerBlock.invalid(field, "is " + value.asText(), "give a size such as 64m, 1g or a number of bytes");
+      }
       return new ByteSize(value.asLong(), value.asText());
     }
     String text = value.isTextual() ? value.asText().strip() : value.toString();

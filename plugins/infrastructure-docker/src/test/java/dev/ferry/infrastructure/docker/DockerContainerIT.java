@@ -10,6 +10,7 @@ import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureException;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
+import dev.ferry.testing.TestDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a user of a docker-container block sees on a real engine: where the code is in the container,
  * how a run ends (its code, out of memory, a missing image), a run another agent takes over, and
- * what stays on the engine afterwards.
+ * what stays on the engine afterwards. A command that needs no Python runs on the busybox image.
  */
 class DockerContainerIT {
   private final TestContainers containers = new TestContainers();
@@ -45,7 +46,7 @@ class DockerContainerIT {
   void theRunsFolderIsTheWorkingDirectoryWithItsCodeWritableByTheRun() throws Exception {
     Files.createDirectories(runDir.resolve("flows"));
     Files.writeString(runDir.resolve("flows/hello.txt"), "code from the agent's folder\n");
-    Infrastructure infrastructure = containers.infrastructure(Map.of("command",
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("command",
         List.of("sh", "-c", "pwd; cat flows/hello.txt; touch flows/written && echo writable")));
 
     Exit exit = run(infrastructure, TestContainers.run(runDir, "folder", null));
@@ -89,13 +90,13 @@ class DockerContainerIT {
   void anImageWithoutAShellRunsItsCommandWithItsTwoStreamsReadApart() throws Exception {
     String image = "ferry-test/no-shell:" + containers.testId;
     Path build = Files.createDirectories(runDir.resolveSibling(runDir.getFileName() + "-build"));
-    Files.writeString(build.resolve("Dockerfile"), "FROM " + containers.baseImage
-        + "\nRUN [\"rm\", \"/usr/bin/sh\"]\n");
+    Files.writeString(build.resolve("Dockerfile"), "FROM " + TestDocker.busyboxImage()
+        + "\nRUN [\"rm\", \"/bin/sh\"]\n");
     containers.client().buildImageCmd(build.toFile()).withTags(Set.of(image)).withPull(false).withNetworkMode("host")
         .exec(new BuildImageResultCallback()).awaitImageId();
     try {
       Infrastructure infrastructure = containers.infrastructure(Map.of("image", image,
-          "command", List.of("python3", "-c", "print('no shell needed')")));
+          "command", List.of("echo", "no shell needed")));
 
       Exit exit = run(infrastructure, TestContainers.run(runDir, "no-shell", null));
 
@@ -113,7 +114,7 @@ class DockerContainerIT {
     List<String> networks = List.of("ferry-test-a-" + containers.testId, "ferry-test-b-" + containers.testId);
     networks.forEach(network -> containers.client().createNetworkCmd().withName(network).exec());
     try {
-      Infrastructure infrastructure = containers.infrastructure(Map.of("network_mode", "", "networks", networks,
+      Infrastructure infrastructure = containers.shellInfrastructure(Map.of("network_mode", "", "networks", networks,
           "command", List.of("sh", "-c", "echo $PREFECT_API_URL; grep -c 'host.docker.internal' /etc/hosts")));
       Launched launched = infrastructure.launch(infrastructure.prepare(TestContainers.run(runDir, "networks", null)),
           output::add);
@@ -167,7 +168,7 @@ class DockerContainerIT {
   void anAgentThatTakesARunOverGetsEveryLineOnceAndTheRealExitCode() throws Exception {
     Map<String, Object> fields = Map.of("command", List.of("sh", "-c", "echo one; echo two; until [ -e go ];"
         + " do sleep 0.05; done; echo three; until [ -e end ]; do sleep 0.05; done; echo four; exit 5"));
-    Infrastructure first = containers.infrastructure(fields);
+    Infrastructure first = containers.shellInfrastructure(fields);
     Launched launched = first.launch(first.prepare(TestContainers.run(runDir, "taken-over", null)), output::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("two"));
     long offset = launched.detach();
@@ -176,7 +177,8 @@ class DockerContainerIT {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> containers.logs(pid).contains("three"));
 
     List<String> taken = new CopyOnWriteArrayList<>();
-    Launched reattached = containers.infrastructure(fields).reattach(pid, runDir, Instant.now(), offset, taken::add);
+    Launched reattached = containers.shellInfrastructure(fields).reattach(pid, runDir, Instant.now(), offset,
+        taken::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taken.contains("three"));
     containers.touch(pid, CodeArchive.RUN_FOLDER + "/end");
     Exit exit = reattached.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -191,7 +193,7 @@ class DockerContainerIT {
   void aRunThatEndedWhileNoAgentFollowedItGivesItsLastLinesAndExitCode() throws Exception {
     Map<String, Object> fields = Map.of("command", List.of("sh", "-c",
         "echo one; until [ -e go ]; do sleep 0.05; done; echo two; printf 'no line end'; exit 3"));
-    Infrastructure first = containers.infrastructure(fields);
+    Infrastructure first = containers.shellInfrastructure(fields);
     Launched launched = first.launch(first.prepare(TestContainers.run(runDir, "ended-alone", null)), output::add);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("one"));
     long offset = launched.detach();
@@ -200,8 +202,8 @@ class DockerContainerIT {
         .until(() -> !containers.container(launched.infrastructurePid()).orElseThrow().getState().getRunning());
 
     List<String> taken = new CopyOnWriteArrayList<>();
-    Exit exit = containers.infrastructure(fields).reattach(launched.infrastructurePid(), runDir, Instant.now(), offset,
-        taken::add).exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Exit exit = containers.shellInfrastructure(fields).reattach(launched.infrastructurePid(), runDir, Instant.now(),
+        offset, taken::add).exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
     assertThat(taken).containsExactly("two", "no line end");
     assertThat(exit.code()).isEqualTo(3);
@@ -209,7 +211,7 @@ class DockerContainerIT {
 
   @Test
   void autoRemoveLeavesNoContainerAndKnowsTheExitCode() throws Exception {
-    Infrastructure infrastructure = containers.infrastructure(Map.of("auto_remove", true,
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("auto_remove", true,
         "command", List.of("sh", "-c", "echo bye; exit 4")));
     Launched launched = infrastructure.launch(infrastructure.prepare(TestContainers.run(runDir, "removed", null)),
         output::add);
@@ -224,8 +226,8 @@ class DockerContainerIT {
 
   @Test
   void aLineLongerThanTheEnginesLogEntriesArrivesWhole() throws Exception {
-    Infrastructure infrastructure = containers.infrastructure(Map.of("command",
-        List.of("python3", "-c", "print('x' * 40000); print('after')")));
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("command",
+        List.of("sh", "-c", "printf '%40000s\\n' '' | tr ' ' x; echo after")));
 
     run(infrastructure, TestContainers.run(runDir, "long-line", null));
 
@@ -234,11 +236,11 @@ class DockerContainerIT {
 
   @Test
   void finishedContainersAreRemovedOnceTheyAreKeptLongEnoughAndRunningOnesStay() throws Exception {
-    Infrastructure infrastructure = containers.infrastructure(Map.of("command", List.of("sh", "-c",
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("command", List.of("sh", "-c",
         "echo up; sleep 300")));
     Launched running = infrastructure.launch(infrastructure.prepare(TestContainers.run(runDir, "running", null)),
         output::add);
-    Infrastructure done = containers.infrastructure(Map.of("command", List.of("true")));
+    Infrastructure done = containers.shellInfrastructure(Map.of("command", List.of("true")));
     Launched finished = done.launch(done.prepare(TestContainers.run(runDir, "finished", null)), line -> { });
     finished.exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("up"));

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract on a real engine, with containers of the base image on the host's network, and what
- * a user sees of a run's container: its labels, its name, its pid, how it stops.
+ * The contract on a real engine, with containers on the host's network (of the busybox image for
+ * a shell's command, of the base image for Python), and what a user sees of a run's container: its
+ * labels, its name, its pid, how it stops.
  */
 class DockerInfrastructureIT extends InfrastructureContract {
   private final TestContainers containers = new TestContainers();
@@ -34,7 +35,9 @@ class DockerInfrastructureIT extends InfrastructureContract {
     Map<String, Object> fields = new HashMap<>();
     fields.put("command", command);
     fields.put("env", env);
-    return containers.infrastructure(fields);
+    // the default command (the launcher) and a Python one need the base image; any other, a shell
+    boolean python = command == null || command.get(0).startsWith("python");
+    return python ? containers.infrastructure(fields) : containers.shellInfrastructure(fields);
   }
 
   @Override
@@ -49,7 +52,7 @@ class DockerInfrastructureIT extends InfrastructureContract {
 
   @Test
   void theContainerIsLabelledWithItsRunAndATakenNameGetsASuffix() throws Exception {
-    Infrastructure infrastructure = containers.infrastructure(Map.of("command", List.of("true"),
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("command", List.of("true"),
         "labels", Map.of(TestContainers.TEST_LABEL, containers.testId, "prefect.io/team", "data")));
     String name = "ferry-it-" + containers.testId;
 

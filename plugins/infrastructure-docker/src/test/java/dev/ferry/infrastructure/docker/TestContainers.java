@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The containers of one test on the engine of the environment ({@link TestDocker}): blocks on the
- * base image, on the host's network (the engine has no bridge), labelled with the test's own id,
- * and runs whose folder holds a launcher; {@link #removeAll} removes every container the test made.
+ * base image, or on the busybox image for a command that needs only a shell (its containers start
+ * faster), on the host's network (the engine has no bridge), labelled with the test's own id, and
+ * runs whose folder holds a launcher; {@link #removeAll} removes every container the test made.
  */
 final class TestContainers {
   static final String TEST_LABEL = "dev.ferry.test";
@@ -50,6 +52,13 @@ final class TestContainers {
 
   Infrastructure infrastructure(Map<String, ?> fields) {
     return InfrastructureBlocks.create("docker-container", block(fields));
+  }
+
+  /** A block as {@link #infrastructure} makes it, on the busybox image unless {@code fields} name one. */
+  Infrastructure shellInfrastructure(Map<String, ?> fields) {
+    Map<String, Object> onBusybox = new HashMap<>(fields);
+    onBusybox.putIfAbsent("image", TestDocker.busyboxImage());
+    return infrastructure(onBusybox);
   }
 
   /** A run named {@code name} whose folder {@code dir} holds a launcher that prints "launched". */

@@ -43,7 +43,7 @@ public final class CodeCache {
 
   /**
    * Puts the file whose content has {@code sha256} at {@code target}, replacing what is there: from
-   * the cache when it holds it unchanged, otherwise fetched (into the cache first when there is
+   * the cache when it holds it unchanged, otherwise fetched (then linked into the cache when there is
    * one). Returns true when it came from the cache. A fetched file whose content does not match
    * fails, naming {@code what}.
    */
@@ -56,19 +56,22 @@ public final class CodeCache {
       return false;
     }
     Path cached = dir.resolve(sha256);
-    boolean hit = intact(cached);
-    if (!hit) {
+    if (!intact(cached)) {
+      // fetched straight to its place, then linked into the cache: no temporary file, move or second link
+      fetch.to(target);
+      verify(target, sha256, what);
+      Files.setLastModifiedTime(target, UNTOUCHED);
       Files.createDirectories(dir);
-      Path partial = Files.createTempFile(dir, sha256, ".part");
-      Files.delete(partial);
       try {
-        fetch.to(partial);
-        verify(partial, sha256, what);
-        Files.setLastModifiedTime(partial, UNTOUCHED);
-        moveInto(partial, cached);
-      } finally {
-        Files.deleteIfExists(partial);
+        Files.createLink(cached, target);
+      } catch (FileAlreadyExistsException e) {
+        if (!intact(cached)) { // a run wrote into the cached copy: this one replaces it
+          copyInto(target, sha256, cached);
+        } // else another download cached the same content meanwhile
+      } catch (IOException | UnsupportedOperationException e) {
+        copyInto(target, sha256, cached);
       }
+      return false;
     }
     Files.getFileAttributeView(cached, BasicFileAttributeView.class).setTimes(null, FileTime.fromMillis(
         System.currentTimeMillis()), null); // the last use, for the least-recently-used order
@@ -77,7 +80,7 @@ public final class CodeCache {
     } catch (IOException | UnsupportedOperationException e) {
       Files.copy(cached, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    return hit;
+    return true;
   }
 
   /** Removes the least recently used files until the cache is within its limit. */
@@ -129,6 +132,17 @@ public final class CodeCache {
     if (!actual.equals(sha256)) {
       throw new StorageException(what + " does not hold what the code manifest says (SHA-256 " + actual
           + ", expected " + sha256 + "): it was changed after the upload; upload the code again");
+    }
+  }
+
+  /** Where links cannot be made: a copy of {@code file}, with its time, moved into the cache whole. */
+  private void copyInto(Path file, String sha256, Path cached) throws IOException {
+    Path partial = Files.createTempFile(dir, sha256, ".part");
+    try {
+      Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      moveInto(partial, cached);
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 

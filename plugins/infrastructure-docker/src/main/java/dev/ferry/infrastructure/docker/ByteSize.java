@@ -25,7 +25,7 @@ record ByteSize(long bytes, String text) {
       return null;
     }
     if (value.isNumber()) {
-      if (value.asLong() < 0) {
+      if (value.asLong() < 0 && !(value.asLong() == -1 && field.equals("memswap_limit"))) { // -1: unlimited swap
         throw DockerBlock.invalid(field, "is " + value.asText(), "give a size such as 64m, 1g or a number of bytes");
       }
       return new ByteSize(value.asLong(), value.asText());

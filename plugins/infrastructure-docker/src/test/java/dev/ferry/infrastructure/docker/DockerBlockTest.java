@@ -43,7 +43,8 @@ class DockerBlockTest {
     assertThat(ByteSize.parse("mem_limit", Json.toTree("512K")).bytes()).isEqualTo(512L << 10);
     assertThat(ByteSize.parse("mem_limit", Json.toTree("100000")).bytes()).isEqualTo(100000);
     assertThat(ByteSize.parse("mem_limit", Json.toTree(67108864)).bytes()).isEqualTo(64L << 20);
-    assertThat(ByteSize.parse("memswap_limit", Json.toTree(-1)).bytes()).isEqualTo(-1);
+    assertThat(ByteSize.parse("memswap_limit", Json.toTree(-1)).bytes()).as("unlimited swap").isEqualTo(-1);
+    assertThatThrownBy(() -> ByteSize.parse("mem_limit", Json.toTree(-5))).hasMessageContaining("'mem_limit'");
     assertThat(ByteSize.parse("mem_limit", Json.toTree(""))).isNull();
     assertThat(ByteSize.format(64L << 20)).isEqualTo("64m");
     assertThat(ByteSize.format(1000)).isEqualTo("1000b");

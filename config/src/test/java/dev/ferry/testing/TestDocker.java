@@ -23,8 +23,7 @@ public final class TestDocker {
 
   /**
    * The local image with a static busybox and its applets on the PATH ({@code sh}, {@code echo},
-   * {@code sleep}...), for a container whose command needs only a shell: it starts faster than the
-   * base image's.
+   * {@code sleep}...), for a container whose command needs only a shell.
    */
   public static String busyboxImage() {
     return image(BUSYBOX_IMAGE, "a local image with a static busybox and its applets' links");

@@ -27,9 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The containers of one test on the engine of the environment ({@link TestDocker}): blocks on the
- * base image, or on the busybox image for a command that needs only a shell (its containers start
- * faster), on the host's network (the engine has no bridge), labelled with the test's own id, and
- * runs whose folder holds a launcher; {@link #removeAll} removes every container the test made.
+ * base image, or on the busybox image for a command that needs only a shell, on the host's network
+ * (the engine has no bridge), labelled with the test's own id, and runs whose folder holds a
+ * launcher; {@link #removeAll} removes every container the test made.
  */
 final class TestContainers {
   static final String TEST_LABEL = "dev.ferry.test";

@@ -56,7 +56,7 @@ public final class DockerBench {
   private final Path scratch;
   private final DockerClient client;
   private final DockerHttpClient http;
-  private final List<String> brokeOff = new CopyOnWriteArrayList<>();
+  private final List<String> ownLines = new CopyOnWriteArrayList<>();
   private int logsGone;
 
   private DockerBench(String image, Path scratch) {
@@ -113,8 +113,8 @@ public final class DockerBench {
     compare("median ms", median(cli), median(runner));
     compare("p90 ms", percentile(cli, 90), percentile(runner, 90));
     System.out.printf("  %-56s %10s %10d%n", "ferry's runs that said a line of its own, of " + (WARM_UP + RUNS), "-",
-        brokeOff.size());
-    brokeOff.stream().limit(1).forEach(line -> System.out.println("    e.g. " + line));
+        ownLines.size());
+    ownLines.stream().limit(1).forEach(line -> System.out.println("    e.g. " + line));
 
     // where ferry's time goes: its engine calls, one launch at a time, each timed
     Map<String, double[]> steps = new LinkedHashMap<>();
@@ -176,7 +176,7 @@ public final class DockerBench {
     LaunchSpec spec = infrastructure.prepare(context);
     Launched launched = infrastructure.launch(spec, line -> {
       if (line.startsWith("[ferry]")) {
-        brokeOff.add(line);
+        ownLines.add(line);
       }
     });
     Exit exit = launched.exit().toCompletableFuture().get(120, TimeUnit.SECONDS);

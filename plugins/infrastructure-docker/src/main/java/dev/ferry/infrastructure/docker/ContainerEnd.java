@@ -51,7 +51,9 @@ final class ContainerEnd implements AutoCloseable {
   /** Blocks until the container has ended (and, with auto_remove, is gone); how it ended. */
   Exit await() {
     if (removal != null) {
-      return exit(statusCode(removal), ranOutOfMemoryEvent());
+      int code = statusCode(removal);
+      // the kernel's OOM kill is SIGKILL (137): only then is the engine asked whether it was one
+      return exit(code, code == 137 && ranOutOfMemoryEvent());
     }
     try (DockerHttpClient.Response stopped = engine.call("POST",
         "/containers/" + containerId + "/wait?condition=not-running", Map.of())) {
@@ -80,13 +82,19 @@ final class ContainerEnd implements AutoCloseable {
         : "it had no mem_limit: the machine ran out") + ")");
   }
 
+  /** Now, to the nanosecond, as the engine takes a time: events up to now, without waiting for later ones. */
+  private static String untilNow() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+  }
+
   /** Whether the engine said the container ran out of memory (its {@code oom} event) while it ran. */
   private boolean ranOutOfMemoryEvent() {
     AtomicBoolean oom = new AtomicBoolean();
     try {
       engine.client().eventsCmd().withContainerFilter(containerId).withEventFilter("oom")
           .withSince(Long.toString(created.getEpochSecond()))
-          .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+          .withUntil(untilNow())
           .exec(new ResultCallback.Adapter<Event>() {
             @Override
             public void onNext(Event event) {

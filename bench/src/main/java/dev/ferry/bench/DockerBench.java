@@ -2,9 +2,7 @@ package dev.ferry.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -18,13 +16,10 @@ import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The overhead of a trivial container ({@code true}) from its creation to its exit, through ferry's
- * {@code docker-container} runner (block, prepare, launch, exit; network_mode host, auto_remove)
- * against {@code docker run --rm --network host IMAGE true} of the docker CLI, measured in the same
+ * {@code docker-container} runner (block, prepare, launch, exit; network_mode host, auto_remove;
+ * the code in the image and the block's command, as for a deployment without storage, so nothing is
+ * copied in) against {@code docker run --rm --network host IMAGE true} of the docker CLI, measured in the same
  * run on the same engine, the two taking turns so that the machine's load falls on both alike. The
  * image is the busybox one ({@code FERRY_TEST_DOCKER_BUSYBOX_IMAGE}), else the base image
  * ({@code FERRY_TEST_DOCKER_BASE_IMAGE}). Then where ferry's time goes: each engine call of one
@@ -50,14 +44,12 @@ public final class DockerBench {
   private static final int WARM_UP = 3;
   private static final int RUNS = 20;
   private static final double TARGET = 1.2;
-  private static final String RUN_FOLDER = "opt/ferry/run";
 
   private final String image;
   private final Path scratch;
   private final DockerClient client;
   private final DockerHttpClient http;
   private final List<String> ownLines = new CopyOnWriteArrayList<>();
-  private int logsGone;
 
   private DockerBench(String image, Path scratch) {
     this.image = image;
@@ -134,8 +126,6 @@ public final class DockerBench {
     System.out.printf("%n%-58s %10s %10s%n", "ferry's engine calls for one run, replayed", "median ms", "p90 ms");
     steps.forEach((step, ms) -> System.out.printf("  %-56s %10.1f %10.1f%n", step, median(ms), percentile(ms, 90)));
     System.out.printf("  %-56s %10.1f %10.1f%n", "all of the runner's", median(sum), percentile(sum, 90));
-    System.out.printf("  %-56s %10d%n", "log reads that found the container removed, of " + (WARM_UP + RUNS),
-        logsGone);
 
     // the floor: the calls docker run --rm makes (create, wait for the removal, start, its answer)
     System.out.printf("%n%-58s %10s %10s %8s%n", "the CLI's calls from this JVM, create -> exit", "docker CLI",
@@ -170,7 +160,7 @@ public final class DockerBench {
   private double ferry(int i) throws Exception {
     Path dir = Files.createDirectories(scratch.resolve("run-" + i));
     RunContext context = new RunContext(UUID.randomUUID(), "ferry-bench-" + i, "bench", "docker", dir, Map.of(),
-        List.of("true"), null, null);
+        List.of("true"), null, "");
     long start = System.nanoTime();
     Infrastructure infrastructure = InfrastructureBlocks.create("docker-container", block());
     LaunchSpec spec = infrastructure.prepare(context);
@@ -195,63 +185,30 @@ public final class DockerBench {
     Map<String, Double> steps = new LinkedHashMap<>();
     long at = System.nanoTime();
     client.inspectImageCmd(image).exec();
-    at = step(steps, "inspect image (pull policy: is it there)", at);
-    client.inspectImageCmd(image).exec();
-    at = step(steps, "inspect image (its ENTRYPOINT)", at);
-    Instant created = Instant.now();
-    String id = create(true, true, Map.of("io.prefect.flow-run-name", "ferry-replay-" + i)).exec().getId();
+    at = step(steps, "inspect image (pull policy: is it there; its ENTRYPOINT)", at);
+    String id = create(true, true, false, Map.of("io.prefect.flow-run-name", "ferry-replay-" + i)).exec().getId();
     at = step(steps, "create (init, the shell that merges stderr, labels)", at);
     call("HEAD", "/containers/" + id + "/archive?path=/bin/sh").close();
     at = step(steps, "HEAD archive /bin/sh (can stderr be merged)", at);
-    Path tar = Files.createTempFile(scratch, "run-", ".tar");
-    try (TarArchiveOutputStream out =
-        new TarArchiveOutputStream(new BufferedOutputStream(Files.newOutputStream(tar)))) {
-      TarArchiveEntry folder = new TarArchiveEntry(RUN_FOLDER + "/");
-      folder.setMode(TarArchiveEntry.DEFAULT_DIR_MODE | 0777);
-      out.putArchiveEntry(folder);
-      out.closeArchiveEntry();
-    }
-    try (InputStream in = Files.newInputStream(tar)) {
-      client.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(in).exec();
-    }
-    Files.delete(tar);
-    at = step(steps, "copy the run's folder in (temp file, tar, PUT archive)", at);
-    DockerHttpClient.Response removal = call("POST", "/containers/" + id + "/wait?condition=removed");
-    at = step(steps, "wait?condition=removed, until the engine answers", at);
     client.startContainerCmd(id).exec();
     at = step(steps, "start", at);
     try (DockerHttpClient.Response logs = call("GET", "/containers/" + id
         + "/logs?stdout=1&stderr=1&timestamps=1&follow=1")) {
       logs.getBody().readAllBytes();
-    } catch (IllegalStateException gone) {
-      logsGone++; // removed already, its log with it: the runner's read fails too
     }
     at = step(steps, "logs, followed to their end", at);
-    try (removal) {
-      String answer = new String(removal.getBody().readAllBytes(), StandardCharsets.UTF_8);
+    try (DockerHttpClient.Response stopped = call("POST", "/containers/" + id + "/wait?condition=not-running")) {
+      String answer = new String(stopped.getBody().readAllBytes(), StandardCharsets.UTF_8);
       if (!answer.contains("\"StatusCode\":0")) {
         throw new IllegalStateException("container " + id + " ended: " + answer);
       }
     }
-    at = step(steps, "the wait's answer: exited and removed", at);
-    Instant now = Instant.now(); // not the runner's call: the same question, answered without a wait
-    events(id, created, now.getEpochSecond() + "." + String.format("%09d", now.getNano()));
-    at = step(steps, "  (not the runner's: those events until now, to the ns)", at);
-    events(id, created, Long.toString(Instant.now().getEpochSecond() + 1));
-    at = step(steps, "events since its creation until now + 1 s (an oom?)", at);
-    try {
-      call("GET", "/containers/" + id + "/logs?stdout=1&stderr=1&timestamps=1").close();
-    } catch (IllegalStateException gone) {
-      // removed: what the runner finds too
-    }
-    step(steps, "logs again, for what a broken-off read missed (404)", at);
+    at = step(steps, "wait?condition=not-running: its exit code", at);
+    client.inspectContainerCmd(id).exec();
+    at = step(steps, "inspect container (killed for memory?): the exit known", at);
+    client.removeContainerCmd(id).withRemoveVolumes(true).exec();
+    step(steps, "  (after the exit is known: remove, for auto_remove)", at);
     return steps;
-  }
-
-  /** The engine's oom events of container {@code id} from its creation until {@code until}; the engine waits for it. */
-  private void events(String id, Instant created, String until) throws InterruptedException {
-    client.eventsCmd().withContainerFilter(id).withEventFilter("oom").withSince(Long.toString(created.getEpochSecond()))
-        .withUntil(until).exec(new ResultCallback.Adapter<Event>()).awaitCompletion();
   }
 
   /** The calls of docker run --rm from this JVM, with or without ferry's init and shell; prints the median. */
@@ -259,7 +216,7 @@ public final class DockerBench {
     double[] ms = new double[RUNS];
     for (int i = 0; i < WARM_UP + RUNS; i++) {
       long start = System.nanoTime();
-      String id = create(init, shell, Map.of()).exec().getId();
+      String id = create(init, shell, true, Map.of()).exec().getId();
       try (DockerHttpClient.Response removal = call("POST", "/containers/" + id + "/wait?condition=removed")) {
         client.startContainerCmd(id).exec();
         removal.getBody().readAllBytes();
@@ -271,14 +228,14 @@ public final class DockerBench {
     System.out.printf("%-58s %10.1f %10.1f %7.2fx%n", measure, cliMedian, median(ms), median(ms) / cliMedian);
   }
 
-  /** A create call for 'true' on the host's network, removed at its end, as ferry makes it or plainer. */
-  private CreateContainerCmd create(boolean init, boolean shell, Map<String, String> labels) {
-    HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withAutoRemove(true);
+  /** A create call for 'true' on the host's network, as ferry makes it or plainer, removed by the engine or not. */
+  private CreateContainerCmd create(boolean init, boolean shell, boolean autoRemove, Map<String, String> labels) {
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withAutoRemove(autoRemove);
     if (init) {
       host.withInit(true);
     }
     CreateContainerCmd create = client.createContainerCmd(image).withCmd("true").withHostConfig(host)
-        .withLabels(labels).withWorkingDir("/" + RUN_FOLDER);
+        .withLabels(labels);
     return shell ? create.withEntrypoint("/bin/sh", "-c", "exec \"$@\" 2>&1", "sh") : create;
   }
 

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import static dev.ferry.cli.DockerCli.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,17 +15,13 @@ import dev.ferry.server.FerryServer;
 import dev.ferry.testing.TestDocker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,27 +185,6 @@ class DockerAgentIT {
     assertThat(host).as("DOCKER_HOST: the agent's container can be given a socket of this host only")
         .startsWith("unix://");
     return Path.of(URI.create(host).getPath());
-  }
-
-  /** Runs the docker CLI; its output, or a failure that shows it. */
-  private static String docker(int timeoutSeconds, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Path output = Files.createTempFile("ferry-docker-agent-it-", ".log");
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      boolean ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      if (!ended) {
-        process.destroyForcibly();
-        throw new AssertionError("docker " + String.join(" ", args) + " did not end in " + timeoutSeconds + " s:\n"
-            + printed);
-      }
-      assertThat(process.exitValue()).as("docker " + String.join(" ", args) + "\n" + printed).isZero();
-      return printed;
-    } finally {
-      Files.deleteIfExists(output);
-    }
   }
 
   private static <T> T await(Future<T> future) {

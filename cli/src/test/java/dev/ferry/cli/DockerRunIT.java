@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import static dev.ferry.cli.DockerCli.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,12 +8,9 @@ import dev.ferry.cli.FerryProcess.Result;
 import dev.ferry.json.Json;
 import dev.ferry.testing.TestDocker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -68,8 +66,8 @@ class DockerRunIT {
     if (!agent.waitFor(60, TimeUnit.SECONDS)) {
       agent.destroyForcibly().waitFor();
     }
-    for (String id : docker("ps", "-aq", "--filter", "label=dev.ferry.test=" + testId).lines().toList()) {
-      docker("rm", "-f", id);
+    for (String id : docker(60, "ps", "-aq", "--filter", "label=dev.ferry.test=" + testId).lines().toList()) {
+      docker(60, "rm", "-f", id);
     }
   }
 
@@ -88,7 +86,7 @@ class DockerRunIT {
 
     assertThat(run.exitCode()).as(run.out() + run.err() + agentLog()).isZero();
     assertThat(run.out()).contains("Hello from a container, Ada!").contains("finished in state Completed");
-    assertThat(docker("ps", "-a", "--filter", "label=io.prefect.flow-run-id=" + run.runId(),
+    assertThat(docker(60, "ps", "-a", "--filter", "label=io.prefect.flow-run-id=" + run.runId(),
         "--format", "{{.Status}} {{.Label \"io.prefect.flow-name\"}} {{.Label \"io.prefect.deployment-name\"}}"))
         .as("the finished container is kept, labelled").startsWith("Exited (0)").contains("hello boxed");
   }
@@ -132,7 +130,7 @@ class DockerRunIT {
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> state(runId).path("type").asText().equals("CANCELLED"));
-    assertThat(docker("ps", "-q", "--filter", "label=io.prefect.flow-run-id=" + runId)).as("running containers")
+    assertThat(docker(60, "ps", "-q", "--filter", "label=io.prefect.flow-run-id=" + runId)).as("running containers")
         .isBlank();
   }
 
@@ -148,20 +146,5 @@ class DockerRunIT {
 
   private static void succeeds(Result result) {
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-  }
-
-  /** Runs the docker CLI on the test's engine; what it printed, or a failure that shows it. */
-  private String docker(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Path output = root.resolve("docker-" + System.nanoTime() + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
-    if (!ended) {
-      process.destroyForcibly();
-    }
-    assertThat(ended && process.exitValue() == 0).as("docker " + String.join(" ", args) + "\n" + printed).isTrue();
-    return printed;
   }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Follows a flow run: prints its log lines as they arrive until it reaches a final state and,
- * when an agent ran it, until the agent's closing line says all output was shipped.
+ * when it was launched, until the agent's closing line says all output was shipped (at most 10 s).
  */
 public final class RunFollower {
   private static final Duration POLL = Duration.ofMillis(300);
@@ -43,11 +43,19 @@ public final class RunFollower {
     }
     printNewLogs(runId);
     Instant giveUp = Instant.now().plus(OUTPUT_GRACE);
-    while (!agentClosed && run.infrastructurePid() != null && Instant.now().isBefore(giveUp)) {
+    while (!agentClosed && launched(run) && Instant.now().isBefore(giveUp)) {
       ApiSession.await(vertx.timer(POLL.toMillis()));
       printNewLogs(runId);
     }
     return run;
+  }
+
+  /**
+   * Whether the run was launched on an infrastructure, whose output may still be on its way: it
+   * has a pid, or it ran (a flow reports its own states, and may end before its agent records the pid).
+   */
+  private static boolean launched(FlowRun run) {
+    return run.infrastructurePid() != null || run.startTime() != null;
   }
 
   /** Prints the lines not printed yet, noting the agent's closing line when it comes. */

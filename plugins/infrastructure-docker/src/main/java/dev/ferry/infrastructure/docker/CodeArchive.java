@@ -23,11 +23,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * at {@link #RUN_FOLDER} as a tar archive through the engine's API: the engine needs no share of the
  * agent's file system, so this works with a remote engine and from an agent in a container. Every
  * file and folder is writable by any user (the image may run as one that is not root). With the
- * code in the image, only the launcher is copied.
+ * code in the image, only the launcher is copied, and nothing when the block's own command runs.
  *
  * @param runDir the run's folder on the agent
- * @param launcher the ferry launcher's file in it
- * @param launcherOnly whether to copy the launcher alone
+ * @param launcher the ferry launcher's file in it, null when the run does not use it
+ * @param launcherOnly whether to copy the launcher alone (the code is in the image)
  */
 record CodeArchive(Path runDir, Path launcher, boolean launcherOnly) {
   /** Where the run's folder is in the container. */
@@ -38,8 +38,16 @@ record CodeArchive(Path runDir, Path launcher, boolean launcherOnly) {
     return RUN_FOLDER + "/" + relative(file);
   }
 
+  /** Whether nothing goes into the container: its code is in the image, and the launcher is not used. */
+  boolean empty() {
+    return launcherOnly && launcher == null;
+  }
+
   /** Copies the archive into container {@code containerId}, which need not have started. */
   void copyInto(DockerClient client, String containerId) {
+    if (empty()) {
+      return;
+    }
     Path tar = null;
     try {
       tar = Files.createTempFile("ferry-run-", ".tar");

@@ -12,10 +12,13 @@ import java.util.function.Consumer;
 /**
  * The container a run gets, as the engine's create call takes it: image, command, environment,
  * labels, working directory, and the host settings of the block (network, memory, volumes,
- * privileges, removal); its entrypoint is the image's, behind {@link MergedOutput}'s shell. The
- * engine's init runs as process 1 and passes signals on: the run's command does not run as process
- * 1, which the kernel spares every signal it has no handler for, so a stop's SIGTERM ends a command
- * that does not handle it (Python's default) at once, as it would on the host, not after the grace.
+ * privileges). The engine never removes it: with {@code auto_remove}, the runner removes it once it
+ * has read all of its output and its end ({@link RunLabels#AUTO_REMOVE}), since a quick container
+ * the engine removes is gone, log and all, before its log can be read. Its entrypoint is the
+ * image's, behind {@link MergedOutput}'s shell. The engine's init runs as process 1 and passes
+ * signals on: the run's command does not run as process 1, which the kernel spares every signal it
+ * has no handler for, so a stop's SIGTERM ends a command that does not handle it (Python's default)
+ * at once, as it would on the host, not after the grace.
  *
  * @param name the container's name; null: the engine names it
  * @param env the environment; each value set (a variable the block unsets is left out)
@@ -37,7 +40,7 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
     }
     host.put("Init", true);
     host.put("Privileged", block.privileged());
-    host.put("AutoRemove", block.autoRemove());
+    host.put("AutoRemove", false);
     if (!network.extraHosts().isEmpty()) {
       host.put("ExtraHosts", network.extraHosts());
     }
@@ -80,7 +83,7 @@ record ContainerRequest(String name, ImageReference image, List<String> cmd, Map
 
   private CreateContainerCmd command(DockerEngine engine, String containerName, List<String> entrypoint) {
     HostConfig host = HostConfig.newHostConfig().withInit(true).withPrivileged(block.privileged())
-        .withAutoRemove(block.autoRemove())
+        .withAutoRemove(false)
         .withBinds(block.volumes()).withExtraHosts(network.extraHosts().toArray(String[]::new));
     if (network.mode() != null) {
       host.withNetworkMode(network.mode());

@@ -52,7 +52,8 @@ final class ContainerRun implements Launched {
   }
 
   private void toTheEnd(ContainerEnd end) {
-    try (end) {
+    try {
+      boolean brokeOff = false;
       try {
         if (!output.read(true)) {
           return; // detached: the run goes on without this agent
@@ -63,10 +64,15 @@ final class ContainerRun implements Launched {
         }
         output.say("[ferry] The output of container " + pid + " broke off (" + DockerEngine.rootMessage(broke)
             + "); the rest follows when it ends");
+        brokeOff = true;
       }
       Exit ended = end.await();
-      readWhatIsLeft();
+      if (brokeOff) {
+        readWhatIsLeft();
+      }
+      output.finish();
       complete(ended);
+      end.removeIfAsked();
     } catch (RuntimeException e) {
       output.finish();
       complete(new Exit(-1, "could not be followed to its end (" + DockerEngine.rootMessage(e) + ")"));
@@ -80,13 +86,12 @@ final class ContainerRun implements Launched {
     }
   }
 
-  /** Reads the log to its end, for what a broken-off read missed; an auto-removed container's went with it. */
+  /** Reads the log to its end, for what the broken-off read missed. */
   private void readWhatIsLeft() {
     try {
       output.read(false);
     } catch (IOException | RuntimeException goneWithTheContainer) {
-      // all of it was read before the container went, unless the read broke off, which was said
+      // the container was removed meanwhile, its log with it: that the read broke off was said
     }
-    output.finish();
   }
 }

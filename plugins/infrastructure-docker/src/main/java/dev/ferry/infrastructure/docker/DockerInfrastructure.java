@@ -76,8 +76,9 @@ public final class DockerInfrastructure implements Infrastructure {
 
   /** The container for a run, the code that goes into it, and the spec that says so. */
   private Prepared prepared(RunContext context) {
-    CodeArchive code = new CodeArchive(context.workingDir(), context.launcher(), context.imageCodePath() != null);
     boolean useDefault = block.command().isEmpty();
+    CodeArchive code = new CodeArchive(context.workingDir(), useDefault ? context.launcher() : null,
+        context.imageCodePath() != null);
     if (useDefault && context.launcher() == null) {
       throw new InfrastructureException("A docker-container run without a command needs the ferry launcher in its"
           + " folder, and this run has none; give the block a command");
@@ -98,7 +99,7 @@ public final class DockerInfrastructure implements Infrastructure {
     }
     String name = ContainerName.of(block.name() != null ? block.name() : context.runName());
     ContainerRequest request = new ContainerRequest(name, block.image(), argv, Collections.unmodifiableMap(env),
-        RunLabels.of(context, block.labels()), workingDir, network, block);
+        RunLabels.of(context, block.labels(), block.autoRemove()), workingDir, network, block);
     LaunchSpec spec = new LaunchSpec(argv, request.env(), Path.of(workingDir), context.workingDir(), useDefault,
         context);
     return new Prepared(request, code, spec);
@@ -115,11 +116,8 @@ public final class DockerInfrastructure implements Infrastructure {
     Prepared run = prepared(spec.run());
     DockerEngine engine = DockerEngine.fromEnvironment();
     engine.id(); // reachable, before anything is pulled or created
-    Images images = new Images(engine, block);
-    images.ensure(output);
-    Instant created = Instant.now();
-    String containerId = run.request().create(engine, MergedOutput.entrypoint(images.entrypoint()), output);
-    ContainerEnd end = null;
+    List<String> imageEntrypoint = new Images(engine, block).ensure(output);
+    String containerId = run.request().create(engine, MergedOutput.entrypoint(imageEntrypoint), output);
     try {
       if (!MergedOutput.possible(engine, containerId)) {
         remove(engine, containerId);
@@ -131,24 +129,21 @@ public final class DockerInfrastructure implements Infrastructure {
         engine.client().connectToNetworkCmd().withNetworkId(network).withContainerId(containerId).exec();
       }
       run.code().copyInto(engine.client(), containerId);
-      end = ContainerEnd.of(engine, containerId, created, block.memLimit() == null ? 0 : block.memLimit().bytes(),
-          block.autoRemove());
       engine.client().startContainerCmd(containerId).exec();
     } catch (RuntimeException e) {
-      if (end != null) {
-        end.close();
-      }
       remove(engine, containerId);
       throw startFailure(engine, run.request(), spec, e);
     }
     engine.retention().removeExpired(engine.client());
+    ContainerEnd end = new ContainerEnd(engine, containerId, block.memLimit() == null ? 0 : block.memLimit().bytes(),
+        block.autoRemove());
     return ContainerRun.follow(engine.pid(containerId), new ContainerOutput(engine, containerId, 0, output), end);
   }
 
   /**
    * Follows a container an agent before this one started, from where that agent's output stopped,
-   * to its real end. A container already gone (removed, or by {@code auto_remove}) leaves nothing to
-   * follow, and its end is not known. The engine never gives a container's id to another, so
+   * to its real end. A container already gone (removed by hand, or by a sweep a day after it ended)
+   * leaves nothing to follow, and its end is not known. The engine never gives a container's id to another, so
    * {@code startedBefore} has nothing to tell apart here.
    */
   @Override
@@ -160,8 +155,9 @@ public final class DockerInfrastructure implements Infrastructure {
     try {
       InspectContainerResponse container = engine.client().inspectContainerCmd(id).exec();
       Long memory = container.getHostConfig().getMemory();
-      ContainerEnd end = ContainerEnd.of(engine, id, Instant.parse(container.getCreated()),
-          memory == null ? 0 : memory, Boolean.TRUE.equals(container.getHostConfig().getAutoRemove()));
+      Map<String, String> labels = container.getConfig().getLabels();
+      ContainerEnd end = new ContainerEnd(engine, id, memory == null ? 0 : memory,
+          labels != null && "true".equals(labels.get(RunLabels.AUTO_REMOVE)));
       return ContainerRun.follow(infrastructurePid, containerOutput, end);
     } catch (NotFoundException gone) {
       containerOutput.say("[ferry] Container " + infrastructurePid + " is gone (removed), with the rest of its output");

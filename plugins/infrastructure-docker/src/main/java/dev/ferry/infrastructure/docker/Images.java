@@ -1,5 +1,6 @@
 package dev.ferry.infrastructure.docker;
 
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
@@ -7,6 +8,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.ferry.infrastructure.InfrastructureException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,11 +25,15 @@ final class Images {
     this.block = block;
   }
 
-  /** Pulls the image when the policy says so, saying it to {@code output}; blocks until it is there. */
-  void ensure(Consumer<String> output) {
+  /**
+   * Pulls the image when the policy says so, saying it to {@code output}, and blocks until it is
+   * there; its ENTRYPOINT, empty when it has none.
+   */
+  List<String> ensure(Consumer<String> output) {
     ImageReference image = block.image();
-    if (block.pullPolicy() != PullPolicy.ALWAYS && present()) {
-      return;
+    Optional<InspectImageResponse> there = block.pullPolicy() == PullPolicy.ALWAYS ? Optional.empty() : inspect();
+    if (there.isPresent()) {
+      return entrypoint(there.get());
     }
     if (block.pullPolicy() == PullPolicy.NEVER) {
       throw new InfrastructureException("Image '" + image + "' is not on the Docker engine at " + engine.host()
@@ -51,28 +57,29 @@ final class Images {
     } catch (RuntimeException e) {
       throw engine.failure("pull image '" + image + "'", e);
     }
+    return entrypoint(inspect().orElseThrow(() -> new InfrastructureException("Image '" + image + "' was pulled"
+        + " but is not on the Docker engine at " + engine.host() + "; pull it there again (docker pull " + image
+        + ")")));
   }
 
   /** Whether the engine has the image. */
   boolean present() {
+    return inspect().isPresent();
+  }
+
+  private Optional<InspectImageResponse> inspect() {
     try {
-      engine.client().inspectImageCmd(block.image().name()).exec();
-      return true;
+      return Optional.of(engine.client().inspectImageCmd(block.image().name()).exec());
     } catch (NotFoundException missing) {
-      return false;
+      return Optional.empty();
     } catch (RuntimeException e) {
       throw engine.failure("look for image '" + block.image() + "'", e);
     }
   }
 
-  /** The image's ENTRYPOINT, empty when it has none; the image is on the engine. */
-  List<String> entrypoint() {
-    try {
-      String[] entrypoint = engine.client().inspectImageCmd(block.image().name()).exec().getConfig().getEntrypoint();
-      return entrypoint == null ? List.of() : List.of(entrypoint);
-    } catch (RuntimeException e) {
-      throw engine.failure("show image '" + block.image() + "'", e);
-    }
+  private static List<String> entrypoint(InspectImageResponse image) {
+    String[] entrypoint = image.getConfig() == null ? null : image.getConfig().getEntrypoint();
+    return entrypoint == null ? List.of() : List.of(entrypoint);
   }
 
   /** Whether a pull of the image sends the block's registry credentials: only to the registry they are for. */

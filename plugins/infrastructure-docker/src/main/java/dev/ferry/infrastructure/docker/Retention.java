@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * Keeps the containers of finished runs (without {@code auto_remove}) for a day, to look into
  * ({@code docker logs}, {@code docker inspect}, {@code docker cp}), then removes them with their
- * anonymous volumes. Ferry's containers are told by their {@value RunLabels#VERSION} label. A launch
- * looks for expired ones at most once an hour per engine; a container that cannot be removed now
- * (being removed already, say) is left for a later look.
+ * anonymous volumes; so too one with {@code auto_remove} whose agent stopped before removing it.
+ * Ferry's containers are told by their {@value RunLabels#VERSION} label, whichever agent started
+ * them: a finished container is no agent's to follow any more. A launch looks for expired ones at
+ * most once an hour per engine; a container that cannot be removed now (being removed already,
+ * say) is left for a later look.
  */
 final class Retention {
   static final Duration KEPT_FOR = Duration.ofHours(24);

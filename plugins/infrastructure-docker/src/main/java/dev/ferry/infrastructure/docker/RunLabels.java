@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The labels on every run's container: Prefect's keys for the run, its deployment and its flow (as
  * Prefect writes them for Docker), then the block's labels, which may change those, then ferry's
- * version under ferry's own prefix, by which ferry finds its containers ({@link Retention}).
+ * version under ferry's own prefix, by which ferry finds its containers ({@link Retention}), and
+ * whether the runner removes the container at its end.
  */
 final class RunLabels {
   static final String FLOW_RUN_ID = "io.prefect.flow-run-id";
@@ -16,10 +17,12 @@ final class RunLabels {
   static final String DEPLOYMENT_NAME = "io.prefect.deployment-name";
   static final String FLOW_NAME = "io.prefect.flow-name";
   static final String VERSION = "dev.ferry.version";
+  /** On the container of a block with {@code auto_remove}: the runner removes it once it has ended. */
+  static final String AUTO_REMOVE = "dev.ferry.auto-remove";
 
   private RunLabels() {}
 
-  static Map<String, String> of(RunContext run, Map<String, String> blockLabels) {
+  static Map<String, String> of(RunContext run, Map<String, String> blockLabels, boolean autoRemove) {
     Map<String, String> labels = new LinkedHashMap<>();
     putIfSet(labels, FLOW_RUN_ID, run.flowRunId() == null ? null : run.flowRunId().toString());
     putIfSet(labels, FLOW_RUN_NAME, run.runName());
@@ -27,6 +30,9 @@ final class RunLabels {
     putIfSet(labels, FLOW_NAME, run.flowName());
     blockLabels.forEach((key, value) -> putIfSet(labels, key, value));
     labels.put(VERSION, ferryVersion());
+    if (autoRemove) {
+      labels.put(AUTO_REMOVE, "true");
+    }
     return labels;
   }
 

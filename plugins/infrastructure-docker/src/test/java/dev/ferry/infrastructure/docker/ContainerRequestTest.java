@@ -87,6 +87,18 @@ class ContainerRequestTest {
   }
 
   @Test
+  void autoRemoveIsTheRunnersToDoOnceItHasReadTheContainerNotTheEngines() {
+    DockerInfrastructure infrastructure = infrastructure(Map.of("auto_remove", true));
+
+    Map<String, Object> request = infrastructure.describe(infrastructure.prepare(run(null)));
+
+    assertThat(request).extractingByKey("Labels", InstanceOfAssertFactories.map(String.class, String.class))
+        .containsEntry("dev.ferry.auto-remove", "true");
+    assertThat(request).extractingByKey("HostConfig", InstanceOfAssertFactories.map(String.class, Object.class))
+        .containsEntry("AutoRemove", false);
+  }
+
+  @Test
   void codeInTheImageIsTheWorkingDirectoryAndABlockCommandRunsAsGiven() {
     DockerInfrastructure infrastructure = infrastructure(Map.of("command", List.of("python", "main.py"),
         "env", mapWithNull("FROM_RUN")));

@@ -87,6 +87,18 @@ class DockerContainerIT {
   }
 
   @Test
+  void codeInTheImageRunByTheBlocksCommandHasNothingCopiedIn() throws Exception {
+    Files.writeString(runDir.resolve("only-on-the-agent.txt"), "not for the container");
+    Infrastructure infrastructure = containers.shellInfrastructure(Map.of("command",
+        List.of("sh", "-c", "pwd; test -e " + CodeArchive.RUN_FOLDER + " && echo copied || echo nothing copied")));
+
+    Exit exit = run(infrastructure, TestContainers.run(runDir, "in-image-command", "/etc"));
+
+    assertThat(exit.succeeded()).as(output.toString()).isTrue();
+    assertThat(output).containsExactly("/etc", "nothing copied");
+  }
+
+  @Test
   void anImageWithoutAShellRunsItsCommandWithItsTwoStreamsReadApart() throws Exception {
     String image = "ferry-test/no-shell:" + containers.testId;
     Path build = Files.createDirectories(runDir.resolveSibling(runDir.getFileName() + "-build"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import dev.ferry.infrastructure.Infrastructure;
@@ -115,8 +116,8 @@ final class TestContainers {
         .forEach(container -> {
           try {
             client().removeContainerCmd(container.getId()).withForce(true).exec();
-          } catch (NotFoundException alreadyGone) {
-            // auto-removed meanwhile
+          } catch (NotFoundException | ConflictException alreadyGone) {
+            // removed, or being removed, by the runner (auto_remove) meanwhile
           }
         });
   }

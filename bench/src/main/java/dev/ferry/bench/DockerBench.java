@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * The overhead of a trivial container ({@code true}) from its creation to its exit, through ferry's
  * {@code docker-container} runner (block, prepare, launch, exit; network_mode host, auto_remove;
  * the code in the image and the block's command, as for a deployment without storage, so nothing is
- * copied in) against {@code docker run --rm --network host IMAGE true} of the docker CLI, measured in the same
- * run on the same engine, the two taking turns so that the machine's load falls on both alike. The
- * image is the busybox one ({@code FERRY_TEST_DOCKER_BUSYBOX_IMAGE}), else the base image
+ * copied in), against {@code docker run --rm --network host IMAGE true} of the docker CLI, measured
+ * in the same run on the same engine, taking turns so that the machine's load falls on all alike;
+ * and the runner again with a run folder copied in, as for code from a storage block. The image is
+ * the busybox one ({@code FERRY_TEST_DOCKER_BUSYBOX_IMAGE}), else the base image
  * ({@code FERRY_TEST_DOCKER_BASE_IMAGE}). Then where ferry's time goes: each engine call of one
  * launch replayed in order with docker-java, as the runner makes it, and the least the same calls
  * the CLI makes take from this JVM, without and with what ferry adds to the container (the engine's
@@ -88,22 +89,30 @@ public final class DockerBench {
         engine, image, RUNS, WARM_UP);
     for (int i = 0; i < WARM_UP; i++) {
       dockerCli();
-      ferry(i);
+      ferry(i, true);
+      ferry(i, false);
     }
     double[] cli = new double[RUNS];
     double[] runner = new double[RUNS];
+    double[] copying = new double[RUNS];
     for (int i = 0; i < RUNS; i++) { // taking turns, each first every other time
       if (i % 2 == 0) {
         cli[i] = dockerCli();
-        runner[i] = ferry(WARM_UP + i);
+        runner[i] = ferry(WARM_UP + i, true);
+        copying[i] = ferry(WARM_UP + i, false);
       } else {
-        runner[i] = ferry(WARM_UP + i);
+        copying[i] = ferry(WARM_UP + i, false);
+        runner[i] = ferry(WARM_UP + i, true);
         cli[i] = dockerCli();
       }
     }
     System.out.printf("%-58s %10s %10s %8s %8s%n", "create -> exit", "docker CLI", "ferry", "ratio", "target");
     compare("median ms", median(cli), median(runner));
     compare("p90 ms", percentile(cli, 90), percentile(runner, 90));
+    System.out.printf("%-58s %10s %10s %8s%n", "  the same with a run folder copied in (code from storage)",
+        "docker CLI", "ferry", "ratio");
+    System.out.printf("  %-56s %10.1f %10.1f %7.2fx%n", "median ms", median(cli), median(copying),
+        median(copying) / median(cli));
     System.out.printf("  %-56s %10s %10d%n", "ferry's runs that said a line of its own, of " + (WARM_UP + RUNS), "-",
         ownLines.size());
     ownLines.stream().limit(1).forEach(line -> System.out.println("    e.g. " + line));
@@ -156,11 +165,15 @@ public final class DockerBench {
     return (System.nanoTime() - start) / 1e6;
   }
 
-  /** Ferry's runner as the agent uses it: the block's infrastructure, prepare, launch; ms to the exit known. */
-  private double ferry(int i) throws Exception {
-    Path dir = Files.createDirectories(scratch.resolve("run-" + i));
-    RunContext context = new RunContext(UUID.randomUUID(), "ferry-bench-" + i, "bench", "docker", dir, Map.of(),
-        List.of("true"), null, "");
+  /**
+   * Ferry's runner as the agent uses it: the block's infrastructure, prepare, launch; ms to the exit
+   * known. The code is in the image, or in a run folder (a 4 KB flow file) copied into the container.
+   */
+  private double ferry(int i, boolean codeInImage) throws Exception {
+    Path dir = Files.createDirectories(scratch.resolve("run-" + i + (codeInImage ? "" : "-copied")));
+    Files.writeString(dir.resolve("flow.py"), "# a flow\n".repeat(400));
+    RunContext context = new RunContext(UUID.randomUUID(), "ferry-bench-" + dir.getFileName(), "bench", "docker",
+        dir, Map.of(), List.of("true"), null, codeInImage ? "" : null);
     long start = System.nanoTime();
     Infrastructure infrastructure = InfrastructureBlocks.create("docker-container", block());
     LaunchSpec spec = infrastructure.prepare(context);

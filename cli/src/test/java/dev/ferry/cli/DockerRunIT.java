@@ -92,10 +92,10 @@ class DockerRunIT {
   }
 
   @Test
-  void codeWithoutStorageRunsWhereTheDeploymentsPathIsInTheContainer() throws Exception {
-    // the project folder mounted at its own path stands for code baked into the image there
+  void codeWithoutStorageRunsFromWherePrefectPutsItInTheImage() throws Exception {
     succeeds(ferry.run("deployment", "build", "flows/flows.py:hello", "-n", "in-image", "-q", "box",
-        "-ib", "docker-container/box", "--override", "volumes=[\"" + project + ":" + project + ":ro\"]", "--apply"));
+        "-ib", "docker-container/box", "--override", "volumes=[\"" + inImage() + "\"]", "--apply"));
+    assertThat(project.resolve("hello-deployment.yaml")).content().contains("path: /opt/prefect/flows");
 
     Result run = ferry.run("deployment", "run", "hello/in-image", "--watch");
 
@@ -121,7 +121,7 @@ class DockerRunIT {
   @Test
   void aCancelledRunIsCancelledWithItsContainerStopped() throws Exception {
     succeeds(ferry.run("deployment", "build", "flows/flows.py:slow", "-n", "boxed", "-q", "box",
-        "-ib", "docker-container/box", "--override", "volumes=[\"" + project + ":" + project + ":ro\"]", "--apply"));
+        "-ib", "docker-container/box", "--override", "volumes=[\"" + inImage() + "\"]", "--apply"));
     String runId = ferry.run("deployment", "run", "slow/boxed").runId();
     Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> ferry.run("flow-run", "logs", runId).out().contains("sleeping"));
@@ -132,6 +132,11 @@ class DockerRunIT {
         .until(() -> state(runId).path("type").asText().equals("CANCELLED"));
     assertThat(docker(60, "ps", "-q", "--filter", "label=io.prefect.flow-run-id=" + runId)).as("running containers")
         .isBlank();
+  }
+
+  /** The project mounted where Prefect's deployments without storage have their code: it stands for an image's. */
+  private String inImage() {
+    return project + ":/opt/prefect/flows:ro";
   }
 
   private JsonNode state(String runId) throws Exception {

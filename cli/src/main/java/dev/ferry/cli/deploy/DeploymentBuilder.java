@@ -25,9 +25,16 @@ import java.util.List;
 /**
  * Turns a flow entrypoint and build flags into a deployment manifest: reads the flow's signature
  * from its source, resolves the blocks, types and checks the overrides, uploads the project to the
- * storage block, and fills in Prefect's manifest fields.
+ * storage block, and fills in Prefect's manifest fields. The path of a deployment without storage
+ * is the project's folder for a process, and {@value #IMAGE_CODE_PATH} in the image otherwise, as
+ * Prefect writes it.
  */
 public final class DeploymentBuilder {
+  /**
+   * The path of a deployment without storage on infrastructure that runs an image, unless {@code --path}
+   * says another: where {@code prefect deployment build} says the image has the code.
+   */
+  private static final String IMAGE_CODE_PATH = "/opt/prefect/flows";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
   private final Path projectDir;
@@ -82,6 +89,9 @@ public final class DeploymentBuilder {
         BlockDocument withSecrets = blocks.read(ref, true);
         upload.upload(withSecrets, projectDir, path);
       }
+    } else if (infraFields.has("image")) {
+      // the code is in the image the infrastructure runs (docker-container, kubernetes-job), where Prefect puts it
+      path = request.path() != null ? request.path() : IMAGE_CODE_PATH;
     } else {
       path = (request.path() != null ? projectDir.resolve(request.path()) : projectDir).toAbsolutePath().normalize()
           .toString();

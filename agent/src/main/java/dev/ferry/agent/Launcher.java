@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The ferry launcher: a stdlib-only Python program, shipped in the jar, that runs a flow function and reports its states. */
-final class Launcher {
+public final class Launcher {
   private static final byte[] SOURCE = read();
 
   private Launcher() {}
@@ -18,11 +18,12 @@ final class Launcher {
     return dir.resolve(".ferry").resolve("launcher.py");
   }
 
-  /** Writes the launcher into {@code dir/.ferry/}. Blocking. */
-  static void install(Path dir) throws IOException {
+  /** Writes the launcher into {@code dir/.ferry/}; the file it wrote. Blocking. */
+  public static Path install(Path dir) throws IOException {
     Path file = file(dir);
     Files.createDirectories(file.getParent());
     Files.write(file, SOURCE);
+    return file;
   }
 
   /**

@@ -67,6 +67,24 @@ class StorageCliIT {
     assertThat(project.resolve("pulled/flows/etl.py")).as("a second pull replaces the first").exists();
   }
 
+  /** What a pod's init container does: the code and the launcher, or (code in the image) the launcher alone. */
+  @Test
+  void pullWritesTheLauncherBesideTheCodeOrAlone() throws Exception {
+    ok("deployment", "build", "flows/etl.py:etl", "-n", "dev", "-q", "etl", "-sb", "local-file-system/shared/etl",
+        "--apply");
+    String runId = ok("deployment", "run", "etl/dev").runId();
+
+    Result both = ok("storage", "pull", "--flow-run-id", runId, "--dest", "both", "--launcher");
+    Result alone = ok("storage", "pull", "--flow-run-id", runId, "--dest", "alone", "--launcher", "--no-code");
+
+    assertThat(both.out()).contains("Downloaded 3 files").contains("Wrote the ferry launcher to "
+        + project.resolve("both/.ferry/launcher.py"));
+    assertThat(project.resolve("both/flows/etl.py")).exists();
+    assertThat(alone.out()).doesNotContain("Downloaded");
+    assertThat(project.resolve("alone/.ferry/launcher.py")).content().contains("import");
+    assertThat(project.resolve("alone/flows")).doesNotExist();
+  }
+
   /**
    * The gcs block's code and SDK come from its plugin jar beside ferry.jar: with no GCS emulator that
    * runs here, the push reaches the SDK's HTTP call, to an emulator address where nothing listens,

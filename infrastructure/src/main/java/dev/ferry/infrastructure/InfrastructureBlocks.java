@@ -10,14 +10,16 @@ import java.util.function.Function;
 
 /**
  * The registry of infrastructure block types: a Prefect block type slug to the implementation that
- * serves it. Those with an SDK (Docker's) come in a plugin, which loads only when a block of its type
+ * serves it. Those with an SDK (Docker's, Kubernetes') come in a plugin, which loads only when a block of its type
  * is first built.
  */
 public final class InfrastructureBlocks {
   private static final Map<String, Function<ObjectNode, Infrastructure>> FACTORIES = new TreeMap<>(Map.of(
       "process", ProcessInfrastructure::fromBlock,
       "docker-container", data -> plugin("ferry-infrastructure-docker",
-          "dev.ferry.infrastructure.docker.DockerProvider").fromBlock(data)));
+          "dev.ferry.infrastructure.docker.DockerProvider").fromBlock(data),
+      "kubernetes-job", data -> plugin("ferry-infrastructure-kubernetes",
+          "dev.ferry.infrastructure.kubernetes.KubernetesProvider").fromBlock(data)));
 
   private InfrastructureBlocks() {}
 
@@ -29,6 +31,15 @@ public final class InfrastructureBlocks {
           + "'. Supported types are: " + String.join(", ", FACTORIES.keySet()));
     }
     return factory.apply(data);
+  }
+
+  /**
+   * The agent's ferry version (its jar's), {@code dev} when it runs from classes (the build's tests), which
+   * infrastructure labels what it starts with.
+   */
+  public static String ferryVersion() {
+    String version = InfrastructureBlocks.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   private static InfrastructureProvider plugin(String plugin, String providerClass) {

@@ -29,17 +29,11 @@ final class RunLabels {
     putIfSet(labels, DEPLOYMENT_NAME, run.deploymentName());
     putIfSet(labels, FLOW_NAME, run.flowName());
     blockLabels.forEach((key, value) -> putIfSet(labels, key, value));
-    labels.put(VERSION, ferryVersion());
+    labels.put(VERSION, InfrastructureBlocks.ferryVersion());
     if (autoRemove) {
       labels.put(AUTO_REMOVE, "true");
     }
     return labels;
-  }
-
-  /** The agent's ferry version (its jar's), {@code dev} when it runs from classes (the build's tests). */
-  static String ferryVersion() {
-    String version = InfrastructureBlocks.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
   }
 
   private static void putIfSet(Map<String, String> labels, String key, String value) {

@@ -48,7 +48,7 @@ record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, S
       ObjectNode metadata = job.withObjectProperty("metadata");
       ObjectNode podSpec = job.withObjectProperty("spec").withObjectProperty("template").withObjectProperty("spec");
       ObjectNode container = FlowContainer.of(podSpec);
-      metadata.put("namespace", namespace(block, metadata));
+      metadata.put("namespace", namespace(block));
       if (block.image() != null || !container.hasNonNull("image")) {
         container.put("image", block.image() != null ? block.image() : KubernetesBlock.DEFAULT_IMAGE);
       }
@@ -84,6 +84,11 @@ record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, S
     return job.path("metadata").path("namespace").asText();
   }
 
+  /** The name of the container that runs the flow. */
+  String flowContainer() {
+    return FlowContainer.of(podSpec(job)).path("name").asText();
+  }
+
   /**
    * Prefect's minimal Job: one container named {@code prefect-job} that is not restarted; a failed pod is not
    * run again either ({@code backoffLimit} 0), since retrying a flow run is Prefect's business, not the Job's.
@@ -97,11 +102,12 @@ record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, S
     return job;
   }
 
-  private static String namespace(KubernetesBlock block, ObjectNode metadata) {
+  /** The namespace of the block's Jobs: its namespace field, or its base job's, or {@code default}. */
+  static String namespace(KubernetesBlock block) {
     if (block.namespace() != null) {
       return block.namespace();
     }
-    String own = metadata.path("namespace").asText("");
+    String own = block.job() == null ? "" : block.job().path("metadata").path("namespace").asText("");
     return own.isBlank() ? "default" : own;
   }
 

@@ -4,6 +4,7 @@ import dev.ferry.doctor.Check;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ final class KubernetesChecks {
     checks.add(ferryImage());
     String subject = "kubernetes cluster " + cluster.server();
     try {
-      checks.add(Check.ok(subject, "Kubernetes " + cluster.client().getKubernetesVersion().getGitVersion()));
+      VersionInfo version = cluster.client().getKubernetesVersion();
+      checks.add(Check.ok(subject, "Kubernetes " + (version.getGitVersion() != null ? version.getGitVersion()
+          : version.getMajor() + "." + version.getMinor())));
     } catch (KubernetesClientException e) {
       checks.add(Check.failed(subject, "cannot be reached (" + message(e) + ")", block.clusterConfig() == null
           ? "run the agent in the cluster, or give it a kubeconfig (KUBECONFIG), or set the block's cluster_config"
@@ -62,7 +65,8 @@ final class KubernetesChecks {
             + "), or mend the block's namespace");
       }
       SelfSubjectAccessReview review = cluster.client().authorization().v1().selfSubjectAccessReview()
-          .create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
+          .create(new SelfSubjectAccessReviewBuilder().withNewMetadata().withGenerateName("ferry-doctor-")
+              .endMetadata().withNewSpec().withNewResourceAttributes()
               .withNamespace(namespace).withVerb("create").withGroup("batch").withResource("jobs")
               .endResourceAttributes().endSpec().build());
       if (review.getStatus() != null && !review.getStatus().getAllowed()) {

@@ -49,7 +49,7 @@ class KubernetesBlockTest {
         + " is 'ALWAYS'; use Always, IfNotPresent or Never");
     assertRefused(Map.of("customizations", "[{\"op\": \"add\""), "Field 'customizations' of block type"
         + " 'kubernetes-job' is a string that is not JSON; give a JSON Patch");
-    assertRefused(Map.of("customizations", List.of(Map.of("op", "merge", "path", "/spec"))),
+    assertRefused(Map.of("customizations", "[{\"op\": \"merge\", \"path\": \"/spec\"}]"),
         "Field 'customizations' of block type 'kubernetes-job' has {\"op\":\"merge\",\"path\":\"/spec\"} at [0],"
             + " which is not a JSON Patch operation; give each an op (add, remove, replace, move, copy, test)");
     assertRefused(Map.of("customizations", Map.of("op", "add")), "Field 'customizations' of block type"

@@ -129,7 +129,8 @@ record KubernetesBlock(String image, String namespace, String serviceAccountName
       String name = op.path("op").asText("");
       if (!PATCH_OPS.contains(name) || !op.path("path").isTextual()) {
         throw invalid("customizations", "has " + op + " at [" + i + "], which is not a JSON Patch operation",
-            "give each an op (" + String.join(", ", PATCH_OPS) + ") and a path such as /spec/template/spec/nodeSelector");
+            "give each an op (" + String.join(", ", PATCH_OPS) + ") and a path such as"
+                + " /spec/template/spec/nodeSelector");
       }
     }
     return (ArrayNode) patch;

@@ -131,6 +131,15 @@ class KubernetesInfrastructureIT extends InfrastructureContract {
   }
 
   @Test
+  void aJobThatOutlivesJobWatchTimeoutSecondsEndsTheRunCrashedSayingSo() throws Exception {
+    Exit exit = exitOf(launch(infrastructure(Map.of("job_watch_timeout_seconds", 1, "command", List.of("sh", "-c",
+        "while [ ! -f go ]; do sleep 0.05; done"))), new CopyOnWriteArrayList<>()));
+
+    assertThat(exit.crashed()).isTrue();
+    assertThat(exit.description()).startsWith("did not end within job_watch_timeout_seconds (1 s)");
+  }
+
+  @Test
   void aKillDeletesTheJobInTheForegroundWithTheGracePeriod() throws Exception {
     List<String> output = new CopyOnWriteArrayList<>();
     Infrastructure infrastructure = infrastructure(Map.of("command", List.of("sh", "-c",

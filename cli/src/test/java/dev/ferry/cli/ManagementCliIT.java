@@ -82,6 +82,25 @@ class ManagementCliIT {
   }
 
   @Test
+  void inspectExplainShowsTheContainerTheNextRunOfADockerDeploymentWouldGet() throws Exception {
+    ok("block", "create", "docker-container", "box", "--set", "image=repo/etl:1.4", "--set", "mem_limit=64m");
+    ok("deployment", "build", "etl.py:etl", "-n", "boxed", "-q", "etl", "-ib", "docker-container/box",
+        "--override", "env.LOG_LEVEL=DEBUG", "--param", "n=5", "--apply");
+
+    Result explain = ferry.run("deployment", "inspect", "etl/boxed", "--explain");
+
+    assertThat(explain.exitCode()).as(explain.err()).isZero();
+    JsonNode plan = Yaml.MAPPER.readTree(explain.out());
+    assertThat(plan.get("infrastructure").asText()).isEqualTo("docker-container");
+    assertThat(plan.get("code").asText()).isEqualTo("in the image, at /opt/prefect/flows");
+    assertThat(plan.at("/launch/Image").asText()).isEqualTo("repo/etl:1.4");
+    assertThat(plan.at("/launch/WorkingDir").asText()).isEqualTo("/opt/prefect/flows");
+    assertThat(plan.at("/launch/HostConfig/Memory").asLong()).isEqualTo(64L << 20);
+    assertThat(plan.at("/launch/Env").toString()).contains("LOG_LEVEL=DEBUG")
+        .contains("FERRY_FLOW_PARAMETERS={\\\"n\\\":5}").contains("PREFECT__FLOW_RUN_ID=00000000-0000-0000-0000");
+  }
+
+  @Test
   void workQueueLifecycle() throws Exception {
     ok("work-queue", "create", "prod", "--limit", "2");
     assertThat(ferry.run("work-queue", "create", "prod").err()).contains("already exists");

@@ -2,16 +2,12 @@ package dev.ferry.cli.commands.flowrun;
 
 import static dev.ferry.cli.ApiSession.await;
 
-import dev.ferry.agent.AgentOptions;
-import dev.ferry.agent.LaunchPlan;
-import dev.ferry.agent.RunParts;
 import dev.ferry.cli.ApiCommand;
 import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
+import dev.ferry.cli.deploy.LaunchExplanation;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.error.InvalidInputException;
-import dev.ferry.model.BlockDocument;
-import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -40,18 +36,7 @@ public final class FlowRunExplainCommand extends ApiCommand {
       throw new InvalidInputException("Flow run " + id + " has no deployment: agents run only deployments' runs,"
           + " so nothing would be launched for it");
     }
-    Deployment deployment = await(client.readDeployment(run.deploymentId()));
-    UUID infrastructureId = RunParts.infrastructureId(run, deployment);
-    BlockDocument infrastructure = infrastructureId == null ? null
-        : await(client.readBlockDocument(infrastructureId, true));
-    BlockDocument storage = deployment.storageDocumentId() == null ? null
-        : await(client.readBlockDocument(deployment.storageDocumentId(), true));
-    RunParts parts = new RunParts(run, deployment, await(client.readFlow(deployment.flowId())), infrastructure,
-        storage);
-    String apiKey = session.settings().apiKey();
-    LaunchPlan plan = LaunchPlan.of(parts, client.apiUrl(), apiKey,
-        session.settings().home().resolve("runs").resolve(id.toString()), AgentOptions.PYTHON);
-    out().print(plan.explain(apiKey));
+    out().print(LaunchExplanation.of(session, run, await(client.readDeployment(run.deploymentId()))));
     return 0;
   }
 }

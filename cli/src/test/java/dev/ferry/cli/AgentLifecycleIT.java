@@ -35,7 +35,7 @@ class AgentLifecycleIT {
 
     assertThat(holding.agent().waitFor(60, TimeUnit.SECONDS)).as("the agent exits once the run ended").isTrue();
     assertThat(holding.agent().exitValue()).isZero();
-    assertThat(state(holding.run()).path("type").asText()).isEqualTo("COMPLETED");
+    assertThat(ferry.state(holding.run()).path("type").asText()).isEqualTo("COMPLETED");
     assertThat(ferry.read(holding.agent(), "err")).contains("Stopping: waiting up to 60 s for 1 flow runs");
   }
 
@@ -47,7 +47,7 @@ class AgentLifecycleIT {
 
     assertThat(holding.agent().waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(holding.agent().exitValue()).isZero();
-    JsonNode state = state(holding.run());
+    JsonNode state = ferry.state(holding.run());
     assertThat(state.path("type").asText()).isEqualTo("CRASHED");
     assertThat(state.path("message").asText()).contains("drain timeout of 2 s");
   }
@@ -112,7 +112,7 @@ class AgentLifecycleIT {
     Process second = ferry.start("agent", "start", "-q", "orphan");
     try {
       awaitState(holding.run(), "CRASHED");
-      assertThat(state(holding.run()).path("message").asText()).contains("exit status is not known");
+      assertThat(ferry.state(holding.run()).path("message").asText()).contains("exit status is not known");
     } finally {
       stop(second);
     }
@@ -160,7 +160,7 @@ class AgentLifecycleIT {
     String run = runOf(queue, script);
     Process agent = ferry.start("agent", "start", "-q", queue, "--drain-timeout", drainTimeout);
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> !inspect(run).path("infrastructure_pid").isNull()); // started, not only RUNNING
+        .until(() -> !ferry.inspect(run).path("infrastructure_pid").isNull()); // started, not only RUNNING
     return new Holding(agent, run);
   }
 
@@ -177,21 +177,11 @@ class AgentLifecycleIT {
 
   private void awaitState(String run, String type) {
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> state(run).path("type").asText().equals(type));
+        .until(() -> ferry.state(run).path("type").asText().equals(type));
   }
 
   private static void stop(Process agent) throws InterruptedException {
     agent.destroy();
     agent.waitFor(30, TimeUnit.SECONDS);
-  }
-
-  private JsonNode state(String runId) throws Exception {
-    return inspect(runId).path("state");
-  }
-
-  private JsonNode inspect(String runId) throws Exception {
-    Result inspect = ferry.run("flow-run", "inspect", runId);
-    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
-    return Json.tree(inspect.out());
   }
 }

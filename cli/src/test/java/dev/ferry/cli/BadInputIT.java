@@ -67,6 +67,19 @@ class BadInputIT {
     assertThat(project.resolve("etl-deployment.yaml")).as("nothing written").doesNotExist();
   }
 
+  /** The kubernetes-job plugin, loaded from its jar, builds the Job with the patch: one that does not apply fails. */
+  @Test
+  void aKubernetesCustomizationThatDoesNotApplyIsRefusedWhenTheDeploymentIsBuilt() throws Exception {
+    assertThat(ferry.run("block", "create", "kubernetes-job", "etl", "--set", "image=repo/etl:1.4").exitCode())
+        .isZero();
+
+    assertOneLineError(ferry.run("deployment", "build", "etl.py:etl", "-n", "x", "-ib", "kubernetes-job/etl",
+        "--override", "customizations=[{\"op\": \"replace\", \"path\": \"/spec/template/spec/containers/2/image\","
+            + " \"value\": \"x\"}]"), "customizations[0] (replace /spec/template/spec/containers/2/image)",
+        "ferry flow-run explain");
+    assertThat(project.resolve("etl-deployment.yaml")).as("nothing written").doesNotExist();
+  }
+
   @Test
   void apiThatDoesNotAnswerIsNamed() throws Exception {
     assertOneLineError(ferry.run("deployment", "ls", "--api", "http://127.0.0.1:9/api"),

@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
 import static dev.ferry.cli.DockerCli.docker;
+import static dev.ferry.cli.FerryProcess.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.cli.FerryProcess.Result;
-import dev.ferry.json.Json;
 import dev.ferry.testing.TestDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ class DockerRunIT {
     Result run = ferry.run("deployment", "run", "hello/exit3", "--watch");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-    JsonNode state = state(run.runId());
+    JsonNode state = ferry.state(run.runId());
     assertThat(state.path("type").asText()).isEqualTo("FAILED");
     assertThat(state.path("message").asText()).contains("exited with code 3");
     assertThat(ferry.run("flow-run", "logs", run.runId()).out()).contains("about to fail");
@@ -129,7 +129,7 @@ class DockerRunIT {
     succeeds(ferry.run("flow-run", "cancel", runId));
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> state(runId).path("type").asText().equals("CANCELLED"));
+        .until(() -> ferry.state(runId).path("type").asText().equals("CANCELLED"));
     assertThat(docker(60, "ps", "-q", "--filter", "label=io.prefect.flow-run-id=" + runId)).as("running containers")
         .isBlank();
   }
@@ -139,17 +139,7 @@ class DockerRunIT {
     return project + ":/opt/prefect/flows:ro";
   }
 
-  private JsonNode state(String runId) throws Exception {
-    Result inspect = ferry.run("flow-run", "inspect", runId);
-    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
-    return Json.tree(inspect.out()).path("state");
-  }
-
   private String agentLog() throws IOException {
     return "\nagent:\n" + ferry.read(agent, "err");
-  }
-
-  private static void succeeds(Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
   }
 }

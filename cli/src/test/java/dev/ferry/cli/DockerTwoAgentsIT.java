@@ -1,10 +1,9 @@
 package dev.ferry.cli;
 
 import static dev.ferry.cli.DockerCli.docker;
+import static dev.ferry.cli.FerryProcess.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.cli.FerryProcess.Result;
 import dev.ferry.json.Json;
 import dev.ferry.server.FerryServer;
 import dev.ferry.testing.TestDocker;
@@ -128,16 +127,6 @@ class DockerTwoAgentsIT {
 
   private static void awaitState(FerryProcess ferry, String runId, String type) {
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> state(ferry, runId).path("type").asText().equals(type));
-  }
-
-  private static JsonNode state(FerryProcess ferry, String runId) throws Exception {
-    Result inspect = ferry.run("flow-run", "inspect", runId);
-    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
-    return Json.tree(inspect.out()).path("state");
-  }
-
-  private static void succeeds(Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        .until(() -> ferry.state(runId).path("type").asText().equals(type));
   }
 }

@@ -53,7 +53,7 @@ class EndToEndIT {
     Result agent = ferry.run("agent", "start", "-q", "dev", "--run-once");
 
     assertThat(agent.exitCode()).as(agent.err()).isZero();
-    assertThat(state(run.runId()).path("type").asText()).isEqualTo("COMPLETED");
+    assertThat(ferry.state(run.runId()).path("type").asText()).isEqualTo("COMPLETED");
     assertThat(ferry.run("flow-run", "logs", run.runId()).out()).contains("Hello from ferry, Ada!");
     assertThat(ferry.run("flow-run", "ls", "--state", "COMPLETED").out()).contains(run.runId());
   }
@@ -67,7 +67,7 @@ class EndToEndIT {
     Result agent = ferry.run("agent", "start", "-q", "etl", "--run-once");
 
     assertThat(agent.exitCode()).as("an agent whose run failed exits non-zero").isEqualTo(1);
-    JsonNode state = state(runId);
+    JsonNode state = ferry.state(runId);
     assertThat(state.path("type").asText()).isEqualTo("FAILED");
     assertThat(state.path("message").asText()).contains("ValueError: the input table is empty");
   }
@@ -81,7 +81,7 @@ class EndToEndIT {
 
     assertThat(ferry.run("agent", "start", "-q", "cmd", "--run-once").exitCode()).isEqualTo(1);
 
-    JsonNode state = state(runId);
+    JsonNode state = ferry.state(runId);
     assertThat(state.path("type").asText()).isEqualTo("FAILED");
     assertThat(state.path("message").asText()).contains("exit").contains("code 3");
     assertThat(ferry.run("flow-run", "logs", runId).out()).contains("about to fail");
@@ -146,11 +146,5 @@ class EndToEndIT {
 
     assertThat(quickstart.exitCode()).as(quickstart.out() + quickstart.err()).isZero();
     assertThat(quickstart.out()).contains("Hello, ferry!").contains("finished in state Completed");
-  }
-
-  private JsonNode state(String runId) throws Exception {
-    Result inspect = ferry.run("flow-run", "inspect", runId);
-    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
-    return Json.tree(inspect.out()).path("state");
   }
 }

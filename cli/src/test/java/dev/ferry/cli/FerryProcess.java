@@ -1,5 +1,9 @@
 package dev.ferry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,9 +138,26 @@ final class FerryProcess {
     return process;
   }
 
+  /** A flow run as {@code flow-run inspect} prints it (the command must succeed). */
+  JsonNode inspect(String runId) throws IOException, InterruptedException {
+    Result inspect = run("flow-run", "inspect", runId);
+    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+    return Json.tree(inspect.out());
+  }
+
+  /** A flow run's state, as {@code flow-run inspect} prints it. */
+  JsonNode state(String runId) throws IOException, InterruptedException {
+    return inspect(runId).path("state");
+  }
+
+  /** That a command succeeded; what it printed when it did not. */
+  static void succeeds(Result result) {
+    assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+  }
+
   String read(Process process, String stream) throws IOException {
     return Files.readString(projectDir.resolveSibling(OUTPUTS.get(process) + "." + stream), StandardCharsets.UTF_8);
   }
 
-  private static final Map<Process, String> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Process, String> OUTPUTS = new ConcurrentHashMap<>();
 }

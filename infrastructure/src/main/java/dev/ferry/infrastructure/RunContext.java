@@ -3,6 +3,7 @@ package dev.ferry.infrastructure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -23,4 +24,21 @@ import java.util.UUID;
  *     working folder; null when the code is in {@code workingDir}
  */
 public record RunContext(UUID flowRunId, String runName, String flowName, String deploymentName, Path workingDir,
-    Map<String, String> env, List<String> defaultCommand, Path launcher, String imageCodePath) {}
+    Map<String, String> env, List<String> defaultCommand, Path launcher, String imageCodePath) {
+
+  /**
+   * The run's environment with a block's {@code env} on top, for infrastructure that starts from an empty one
+   * (a container's, a pod's): a null value in the block's leaves the variable out. Sorted by name.
+   */
+  public Map<String, String> envWith(Map<String, String> blockEnv) {
+    Map<String, String> merged = new TreeMap<>(env);
+    blockEnv.forEach((name, value) -> {
+      if (value == null) {
+        merged.remove(name);
+      } else {
+        merged.put(name, value);
+      }
+    });
+    return merged;
+  }
+}

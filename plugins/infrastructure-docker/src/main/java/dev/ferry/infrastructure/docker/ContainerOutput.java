@@ -1,13 +1,12 @@
 package dev.ferry.infrastructure.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.ferry.infrastructure.OutputHandOff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,15 +25,10 @@ final class ContainerOutput {
 
   private final DockerEngine engine;
   private final String containerId;
-  private final Consumer<String> lines;
   /** Each stream's line so far: an entry without a line end (the engine splits long lines) waits for the next. */
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  /** Guards the three below: a line is handed on and counted at once, or not at all once detached. */
-  private final Object handing = new Object();
-  private long handedOn;
-  private boolean detached;
-  private DockerHttpClient.Response reading;
+  private final OutputHandOff output;
   /** The time of the last entry read, handed on or waiting in a stream's line: where a read goes on. */
   private long readTo;
   /** How many entries of time {@link #readTo} were read, which a read from that time skips. */
@@ -46,8 +40,7 @@ final class ContainerOutput {
   ContainerOutput(DockerEngine engine, String containerId, long handedOn, Consumer<String> lines) {
     this.engine = engine;
     this.containerId = containerId;
-    this.lines = lines;
-    this.handedOn = handedOn;
+    this.output = new OutputHandOff(lines, handedOn);
     this.readTo = handedOn;
     this.readAtReadTo = Long.MAX_VALUE; // every entry of that time belongs to lines handed on
   }
@@ -63,11 +56,8 @@ final class ContainerOutput {
         + (readTo > 0 ? "&since=" + since : "");
     toSkip = readAtReadTo;
     try (DockerHttpClient.Response response = engine.call("GET", path, Map.of())) {
-      synchronized (handing) {
-        if (detached) {
-          return false;
-        }
-        reading = response;
+      if (!output.reading(response)) {
+        return false;
       }
       InputStream in = response.getBody();
       byte[] header = new byte[8];
@@ -97,38 +87,22 @@ final class ContainerOutput {
 
   /** Hands on a line of ferry's own about the container (it moves nothing on). */
   void say(String line) {
-    synchronized (handing) {
-      if (!detached) {
-        lines.accept(line);
-      }
-    }
+    output.say(line);
   }
 
   /** Stops handing lines on and ends a read under way; how far the output was handed on. */
   long detach() {
-    DockerHttpClient.Response open;
-    long at;
-    synchronized (handing) {
-      detached = true;
-      open = reading;
-      at = handedOn;
-    }
-    if (open != null) {
-      open.close();
-    }
-    return at;
+    return output.detach();
   }
 
   boolean detached() {
-    synchronized (handing) {
-      return detached;
-    }
+    return output.detached();
   }
 
   /** Takes one entry of the log, {@code TIMESTAMP TEXT}; false once detached. */
   private boolean take(ByteArrayOutputStream stream, byte[] entry) {
     int space = indexOf(entry, (byte) ' ');
-    long at = space < 0 ? -1 : nanos(new String(entry, 0, space, StandardCharsets.US_ASCII));
+    long at = space < 0 ? -1 : OutputHandOff.nanos(new String(entry, 0, space, StandardCharsets.US_ASCII));
     if (at == readTo && toSkip > 0) {
       toSkip--;
       return true; // read before: a read goes on from the time of the last entry, which the engine includes
@@ -150,23 +124,7 @@ final class ContainerOutput {
     stream.reset();
     text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    synchronized (handing) {
-      if (detached) {
-        return false;
-      }
-      lines.accept(text);
-      handedOn = at;
-      return true;
-    }
-  }
-
-  private static long nanos(String timestamp) {
-    try {
-      Instant at = Instant.parse(timestamp);
-      return at.getEpochSecond() * 1_000_000_000L + at.getNano();
-    } catch (DateTimeParseException e) {
-      return -1;
-    }
+    return output.handOn(text, at);
   }
 
   private static int indexOf(byte[] bytes, byte wanted) {

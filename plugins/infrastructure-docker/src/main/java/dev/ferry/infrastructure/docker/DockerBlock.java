@@ -1,11 +1,10 @@
 package dev.ferry.infrastructure.docker;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.model.Bind;
+import dev.ferry.infrastructure.BlockData;
 import dev.ferry.infrastructure.InfrastructureException;
-import dev.ferry.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,13 +34,13 @@ record DockerBlock(Map<String, String> env, Map<String, String> labels, String n
    */
   static final String DEFAULT_IMAGE = "prefecthq/prefect:2.7.12-python3.10";
 
-  /** What each field takes, for the message about a value of the wrong type. */
-  private static final Map<String, String> TAKES = Map.ofEntries(
+  /** Reads its data; what each field takes, for the message about a value of the wrong type. */
+  private static final BlockData DATA = new BlockData(TYPE, Map.ofEntries(
       Map.entry("env", "a JSON object of strings"), Map.entry("labels", "a JSON object of strings"),
       Map.entry("command", "a JSON list of strings"), Map.entry("networks", "a JSON list of strings"),
       Map.entry("volumes", "a JSON list of strings"), Map.entry("auto_remove", "true or false"),
       Map.entry("stream_output", "true or false"), Map.entry("privileged", "true or false"),
-      Map.entry("image_registry", "a docker-registry block (username, password, registry_url, reauth)"));
+      Map.entry("image_registry", "a docker-registry block (username, password, registry_url, reauth)")));
 
   /** The block document's fields, as its data spells them. */
   record Fields(Map<String, String> env, Map<String, String> labels, String name, List<String> command, String image,
@@ -59,17 +58,8 @@ record DockerBlock(Map<String, String> env, Map<String, String> labels, String n
 
   /** The block of a document's data (with the deployment's overrides applied). */
   static DockerBlock fromData(ObjectNode data) {
-    Fields fields;
-    try {
-      fields = Json.convert(data, Fields.class);
-    } catch (IllegalArgumentException e) {
-      String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-          ? mapping.getPath().get(0).getFieldName() : "?";
-      throw invalid(field, "has a value of the wrong type", "give " + TAKES.getOrDefault(field, "text"));
-    }
-    if (fields.command() != null && fields.command().contains(null)) {
-      throw invalid("command", "holds a null", "give each argument as a string");
-    }
+    Fields fields = DATA.read(data, Fields.class);
+    List<String> command = DATA.command(fields.command());
     List<String> networks = fields.networks() == null ? List.of() : List.copyOf(fields.networks());
     String networkMode = blankToNull(fields.networkMode());
     if (!networks.isEmpty() && networkMode != null) {
@@ -85,7 +75,7 @@ record DockerBlock(Map<String, String> env, Map<String, String> labels, String n
     ImageReference image = new ImageReference(imageName == null ? DEFAULT_IMAGE : imageName.strip());
     return new DockerBlock(fields.env() == null ? Map.of() : new LinkedHashMap<>(fields.env()),
         dockerLabels(fields.labels()), blankToNull(fields.name()),
-        fields.command() == null ? List.of() : List.copyOf(fields.command()), image,
+        command, image,
         PullPolicy.of(fields.imagePullPolicy(), image), registry(fields.imageRegistry()), networks, networkMode,
         Boolean.TRUE.equals(fields.autoRemove()), binds(fields.volumes()), !Boolean.FALSE.equals(fields.streamOutput()),
         memLimit, memswapLimit, Boolean.TRUE.equals(fields.privileged()));

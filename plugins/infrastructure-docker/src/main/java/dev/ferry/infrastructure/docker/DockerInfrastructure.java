@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -86,14 +85,7 @@ public final class DockerInfrastructure implements Infrastructure {
     List<String> argv = useDefault ? List.of("python3", code.inContainer(context.launcher())) : block.command();
     String workingDir = context.imageCodePath() != null ? context.imageCodePath() : CodeArchive.RUN_FOLDER;
     ContainerNetwork network = ContainerNetwork.of(block, context.env().get(API_URL), LINUX);
-    Map<String, String> env = new TreeMap<>(context.env());
-    block.env().forEach((key, value) -> {
-      if (value == null) {
-        env.remove(key);
-      } else {
-        env.put(key, value);
-      }
-    });
+    Map<String, String> env = context.envWith(block.env());
     if (network.apiUrl() != null) {
       env.put(API_URL, network.apiUrl());
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code CLUSTER-UID:NAMESPACE:JOB-NAME}.
  */
 final class Cluster implements AutoCloseable {
-  private static final String UID_VARIABLE = "PREFECT_KUBERNETES_CLUSTER_UID";
+  static final String UID_VARIABLE = "PREFECT_KUBERNETES_CLUSTER_UID";
   /** Requests tried again on a broken connection, about 0.7 s in all: a cluster that is not there is said soon. */
   private static final int RETRIES = 3;
 

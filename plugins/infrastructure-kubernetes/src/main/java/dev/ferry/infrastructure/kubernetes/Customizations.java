@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.infrastructure.InfrastructureException;
 import dev.ferry.json.Json;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
+import java.util.EnumSet;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Customizations {
   private static final ObjectMapper JACKSON3 = JsonMapper.builder().build();
+  /** As RFC 6902 has it: removing what is not there is an error too (zjsonpatch lets it pass by default). */
+  private static final EnumSet<CompatibilityFlags> STRICT = EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
 
   private Customizations() {}
 
@@ -29,7 +33,7 @@ final class Customizations {
     for (int i = 0; i < patch.size(); i++) {
       JsonNode op = patch.get(i);
       try {
-        patched = JsonPatch.apply(JACKSON3.readTree("[" + Json.write(op) + "]"), patched);
+        patched = JsonPatch.apply(JACKSON3.readTree("[" + Json.write(op) + "]"), patched, STRICT);
       } catch (JsonPatchException | IllegalArgumentException | UnsupportedOperationException e) {
         throw new InfrastructureException("Field 'customizations' of block type '" + KubernetesBlock.TYPE + "': "
             + "customizations[" + i + "] (" + op.path("op").asText() + " " + op.path("path").asText() + "): "

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The Job a run becomes, built as Prefect builds it: the base job (the block's, or Prefect's minimal one),
@@ -34,14 +33,7 @@ record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, S
   static JobManifest of(KubernetesBlock block, RunContext run, Map<String, String> agentEnv) {
     boolean defaultCommand = block.command().isEmpty();
     List<String> argv = defaultCommand ? DEFAULT_COMMAND : block.command();
-    Map<String, String> env = new TreeMap<>(run.env());
-    block.env().forEach((name, value) -> {
-      if (value == null) {
-        env.remove(name);
-      } else {
-        env.put(name, value);
-      }
-    });
+    Map<String, String> env = run.envWith(block.env());
     CodeDelivery code = new CodeDelivery(run, defaultCommand);
     ObjectNode job = block.job() == null ? base() : block.job().deepCopy();
     try {

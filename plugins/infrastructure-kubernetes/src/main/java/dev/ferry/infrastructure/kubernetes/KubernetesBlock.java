@@ -1,10 +1,10 @@
 package dev.ferry.infrastructure.kubernetes;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.error.InvalidInputException;
+import dev.ferry.infrastructure.BlockData;
 import dev.ferry.infrastructure.InfrastructureException;
 import dev.ferry.json.Json;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.Set;
  * @param namespace the Job's namespace; the base job's, or {@code default}, when the block has none
  * @param imagePullPolicy {@code Always}, {@code IfNotPresent} or {@code Never}; null: Kubernetes decides
  * @param clusterConfig the cluster to use; null: the agent's own (in the cluster, or its kubeconfig)
- * @param job the base Job manifest the block's fields go into
+ * @param job the base Job manifest the block's fields go into; null (or empty in the data): Prefect's
  * @param customizations a JSON Patch (RFC 6902) applied to the Job after the block's fields
  * @param jobWatchTimeout how long a run may take in all; null: no deadline
  * @param podWatchTimeout how long the run's pod may take to start
@@ -40,15 +40,15 @@ record KubernetesBlock(String image, String namespace, String serviceAccountName
   private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
   private static final List<String> PATCH_OPS = List.of("add", "remove", "replace", "move", "copy", "test");
 
-  /** What each field takes, for the message about a value of the wrong type. */
-  private static final Map<String, String> TAKES = Map.ofEntries(
+  /** Reads its data; what each field takes, for the message about a value of the wrong type. */
+  private static final BlockData DATA = new BlockData(TYPE, Map.ofEntries(
       Map.entry("env", "a JSON object of strings"), Map.entry("labels", "a JSON object of strings"),
       Map.entry("command", "a JSON list of strings"), Map.entry("stream_output", "true or false"),
       Map.entry("job", "a Job manifest as a JSON object"),
       Map.entry("job_watch_timeout_seconds", "a whole number of seconds"),
       Map.entry("pod_watch_timeout_seconds", "a whole number of seconds"),
       Map.entry("finished_job_ttl", "a whole number of seconds"),
-      Map.entry("cluster_config", "a kubernetes-cluster-config block (config, context_name)"));
+      Map.entry("cluster_config", "a kubernetes-cluster-config block (config, context_name)")));
 
   /** The block document's fields, as its data spells them. */
   record Fields(String image, String namespace, String serviceAccountName, String imagePullPolicy,
@@ -71,17 +71,8 @@ record KubernetesBlock(String image, String namespace, String serviceAccountName
 
   /** The block of a document's data (with the deployment's overrides applied). */
   static KubernetesBlock fromData(ObjectNode data) {
-    Fields fields;
-    try {
-      fields = Json.convert(data, Fields.class);
-    } catch (IllegalArgumentException e) {
-      String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-          ? mapping.getPath().get(0).getFieldName() : "?";
-      throw invalid(field, "has a value of the wrong type", "give " + TAKES.getOrDefault(field, "text"));
-    }
-    if (fields.command() != null && fields.command().contains(null)) {
-      throw invalid("command", "holds a null", "give each argument as a string");
-    }
+    Fields fields = DATA.read(data, Fields.class);
+    List<String> command = DATA.command(fields.command());
     String pullPolicy = blankToNull(fields.imagePullPolicy());
     if (pullPolicy != null && !PULL_POLICIES.contains(pullPolicy)) {
       throw invalid("image_pull_policy", "is '" + pullPolicy + "'", "use Always, IfNotPresent or Never");
@@ -91,14 +82,15 @@ record KubernetesBlock(String image, String namespace, String serviceAccountName
       throw invalid("cluster_config", "has no config", "save the kubernetes-cluster-config block with a kubeconfig");
     }
     return new KubernetesBlock(blankToNull(fields.image()), blankToNull(fields.namespace()),
-        blankToNull(fields.serviceAccountName()), pullPolicy, cluster, fields.job(),
+        blankToNull(fields.serviceAccountName()), pullPolicy, cluster,
+        fields.job() == null || fields.job().isEmpty() ? null : fields.job(), // empty: as a block saved bare has it
         customizations(fields.customizations()), seconds("job_watch_timeout_seconds", fields.jobWatchTimeoutSeconds()),
         seconds("pod_watch_timeout_seconds", fields.podWatchTimeoutSeconds() == null ? 60
             : fields.podWatchTimeoutSeconds()),
         !Boolean.FALSE.equals(fields.streamOutput()), nonNegative("finished_job_ttl", fields.finishedJobTtl()),
         fields.env() == null ? Map.of() : new LinkedHashMap<>(fields.env()),
         fields.labels() == null ? Map.of() : new LinkedHashMap<>(fields.labels()), blankToNull(fields.name()),
-        fields.command() == null ? List.of() : List.copyOf(fields.command()));
+        command);
   }
 
   /** {@code "Field 'F' of block type 'kubernetes-job' FINDING; FIX"}. */

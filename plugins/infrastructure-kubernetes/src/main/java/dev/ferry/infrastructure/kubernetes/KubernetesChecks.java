@@ -1,6 +1,8 @@
 package dev.ferry.infrastructure.kubernetes;
 
 import dev.ferry.doctor.Check;
+import dev.ferry.infrastructure.KubernetesAccess;
+import dev.ferry.infrastructure.KubernetesAccess.Rule;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,8 +13,8 @@ import java.util.Map;
 
 /**
  * What {@code ferry doctor} asks of a {@code kubernetes-job} block: the cluster answers (its version); the
- * Jobs' namespace exists and the agent may create Jobs in it; the agent knows the ferry image its pods pull
- * the code with. Looks without creating anything.
+ * agent may do in the Jobs' namespace all that the runner does ({@link KubernetesAccess}); the agent knows
+ * the ferry image its pods pull the code with. Looks without creating anything.
  */
 final class KubernetesChecks {
   private final KubernetesBlock block;
@@ -38,7 +40,7 @@ final class KubernetesChecks {
           : "mend the kubeconfig of the block's cluster_config (its server, context and credentials)"));
       return checks;
     }
-    checks.add(namespace(cluster, namespace));
+    checks.add(permissions(cluster, namespace));
     return checks;
   }
 
@@ -57,27 +59,46 @@ final class KubernetesChecks {
         + " an init container of that image", fix);
   }
 
-  private static Check namespace(Cluster cluster, String namespace) {
+  /**
+   * Whether the agent may do in {@code namespace} all that the runner does there, and read the cluster's id:
+   * asked of the API server for each verb (a self-subject access review), as {@code kubectl auth can-i} does.
+   */
+  private Check permissions(Cluster cluster, String namespace) {
     String subject = "kubernetes namespace " + namespace;
+    List<String> refused = new ArrayList<>();
     try {
-      if (cluster.client().namespaces().withName(namespace).get() == null) {
-        return Check.failed(subject, "does not exist", "create it (kubectl create namespace " + namespace
-            + "), or mend the block's namespace");
+      for (Rule rule : KubernetesAccess.NAMESPACED) {
+        for (String verb : rule.verbs()) {
+          if (!allowed(cluster, namespace, rule.apiGroup(), rule.resource(), verb, null)) {
+            refused.add(verb + " " + rule.resource());
+          }
+        }
       }
-      SelfSubjectAccessReview review = cluster.client().authorization().v1().selfSubjectAccessReview()
-          .create(new SelfSubjectAccessReviewBuilder().withNewMetadata().withGenerateName("ferry-doctor-")
-              .endMetadata().withNewSpec().withNewResourceAttributes()
-              .withNamespace(namespace).withVerb("create").withGroup("batch").withResource("jobs")
-              .endResourceAttributes().endSpec().build());
-      if (review.getStatus() != null && !review.getStatus().getAllowed()) {
-        return Check.failed(subject, "exists, but the agent may not create Jobs in it", "give the agent's service"
-            + " account a Role that may create, watch and delete jobs and read pods and their logs in it");
+      Rule clusterId = KubernetesAccess.CLUSTER_ID;
+      if (!agentEnv.containsKey(Cluster.UID_VARIABLE) && !allowed(cluster, null, clusterId.apiGroup(),
+          clusterId.resource(), "get", clusterId.resourceNames().get(0))) {
+        refused.add("get namespace kube-system (whose uid names the cluster)");
       }
-      return Check.ok(subject, "exists, and the agent may create Jobs in it");
     } catch (KubernetesClientException e) {
       return Check.failed(subject, "cannot be looked at (" + message(e) + ")",
-          "give the agent's service account a Role that may get namespaces and create jobs");
+          "let the agent's service account create selfsubjectaccessreviews, as every authenticated user may");
     }
+    if (!refused.isEmpty()) {
+      return Check.failed(subject, "the agent may not " + String.join(", ", refused), "apply the Role and ClusterRole"
+          + " of 'ferry kubernetes manifest agent --namespace " + namespace + "' to the agent's service account");
+    }
+    return Check.ok(subject, "the agent may create, follow and delete Jobs and read their pods and logs there");
+  }
+
+  private static boolean allowed(Cluster cluster, String namespace, String group, String resource, String verb,
+      String name) {
+    String[] parts = resource.split("/", 2);
+    SelfSubjectAccessReview review = cluster.client().authorization().v1().selfSubjectAccessReview()
+        .create(new SelfSubjectAccessReviewBuilder().withNewMetadata().withGenerateName("ferry-doctor-")
+            .endMetadata().withNewSpec().withNewResourceAttributes().withNamespace(namespace).withGroup(group)
+            .withResource(parts[0]).withSubresource(parts.length > 1 ? parts[1] : null).withVerb(verb)
+            .withName(name).endResourceAttributes().endSpec().build());
+    return review.getStatus() == null || review.getStatus().getAllowed(); // no status: a server that did not judge
   }
 
   static String message(Throwable e) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,10 @@ import java.util.function.Consumer;
  * its pods first.
  */
 public final class KubernetesInfrastructure implements Infrastructure {
+  /** A run that stands for any in {@link #fromBlock}'s check: its code in storage, launched by the launcher. */
+  private static final RunContext ANY_RUN = new RunContext(new UUID(0, 0), "check", "flow", "deployment",
+      Path.of(CodeDelivery.RUN_FOLDER), Map.of("PREFECT_API_URL", "http://127.0.0.1:4200/api"),
+      JobManifest.DEFAULT_COMMAND, Path.of(CodeDelivery.RUN_FOLDER, ".ferry", "launcher.py"), null);
   private final KubernetesBlock block;
   private final Map<String, String> agentEnv;
 
@@ -36,9 +41,15 @@ public final class KubernetesInfrastructure implements Infrastructure {
     this.agentEnv = agentEnv;
   }
 
-  /** The infrastructure of a block document's data (with the deployment's overrides applied). */
+  /**
+   * The infrastructure of a block document's data (with the deployment's overrides applied). Its Job is
+   * built once for a run that stands for any, so that a customization that cannot be applied, or a Job
+   * Kubernetes would refuse, is an error where the block or deployment is made, not a crashed run.
+   */
   public static KubernetesInfrastructure fromBlock(ObjectNode data) {
-    return new KubernetesInfrastructure(KubernetesBlock.fromData(data), System.getenv());
+    KubernetesBlock block = KubernetesBlock.fromData(data);
+    JobManifest.of(block, ANY_RUN, Map.of(CodeDelivery.FERRY_IMAGE, "ferry"));
+    return new KubernetesInfrastructure(block, System.getenv());
   }
 
   @Override

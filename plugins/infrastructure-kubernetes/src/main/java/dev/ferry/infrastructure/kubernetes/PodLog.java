@@ -1,5 +1,6 @@
 package dev.ferry.infrastructure.kubernetes;
 
+import dev.ferry.infrastructure.OutputHandOff;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.BytesLimitTerminateTimeTailPrettyLoggable;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 /**
@@ -21,21 +21,15 @@ import java.util.function.Consumer;
 final class PodLog {
   private final KubernetesClient client;
   private final String namespace;
-  private final Consumer<String> lines;
-  /** Guards the fields below: a line is handed on and counted at once, or not at all once detached. */
-  private final Object handing = new Object();
-  private long handedOn;
-  /** How many lines of time {@link #handedOn} were handed on: those a read from that second skips. */
+  private final OutputHandOff output;
+  /** How many lines of the time handed on to were handed on: those a read from that second skips. */
   private long handedAtThatTime;
-  private boolean detached;
-  private LogWatch reading;
 
   /** The log handed on from {@code handedOn} (a time as {@link #detach} gives it; every line of it was). */
   PodLog(KubernetesClient client, String namespace, long handedOn, Consumer<String> lines) {
     this.client = client;
     this.namespace = namespace;
-    this.lines = lines;
-    this.handedOn = handedOn;
+    this.output = new OutputHandOff(lines, handedOn);
     this.handedAtThatTime = Long.MAX_VALUE;
   }
 
@@ -44,29 +38,22 @@ final class PodLog {
    * container runs, until the API ends it (the container ended, or the stream broke off). False once detached.
    */
   boolean read(String pod, String container) throws IOException {
-    long skipAtThatTime;
-    long from;
-    synchronized (handing) {
-      if (detached) {
-        return false;
-      }
-      skipAtThatTime = handedAtThatTime;
-      from = handedOn;
+    if (output.detached()) {
+      return false;
     }
+    long skipAtThatTime = handedAtThatTime;
+    long from = output.handedOn();
     BytesLimitTerminateTimeTailPrettyLoggable all = client.pods().inNamespace(namespace).withName(pod)
         .inContainer(container).usingTimestamps();
     Loggable log = from > 0 ? all.sinceTime(Instant.ofEpochSecond(from / 1_000_000_000L).toString()) : all;
     try (LogWatch watch = log.watchLog();
         BufferedReader reader = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-      synchronized (handing) {
-        if (detached) {
-          return false;
-        }
-        reading = watch;
+      if (!output.reading(watch)) {
+        return false;
       }
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         int space = line.indexOf(' ');
-        long at = space < 0 ? -1 : nanos(line.substring(0, space));
+        long at = space < 0 ? -1 : OutputHandOff.nanos(line.substring(0, space));
         if (at >= 0 && at < from || at == from && skipAtThatTime-- > 0) {
           continue;
         }
@@ -85,56 +72,25 @@ final class PodLog {
 
   /** Hands on a line of ferry's own about the run (it moves nothing on). */
   void say(String line) {
-    synchronized (handing) {
-      if (!detached) {
-        lines.accept(line);
-      }
-    }
+    output.say(line);
   }
 
   /** Stops handing lines on and ends a read under way; how far the output was handed on. */
   long detach() {
-    LogWatch open;
-    long at;
-    synchronized (handing) {
-      detached = true;
-      open = reading;
-      at = handedOn;
-    }
-    if (open != null) {
-      open.close();
-    }
-    return at;
+    return output.detach();
   }
 
   boolean detached() {
-    synchronized (handing) {
-      return detached;
-    }
+    return output.detached();
   }
 
+  /** Hands on a line of time {@code at}, counting those of one time; false once detached. */
   private boolean handOn(String text, long at) {
-    synchronized (handing) {
-      if (detached) {
-        return false;
-      }
-      lines.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
-      if (at == handedOn && handedAtThatTime < Long.MAX_VALUE) {
-        handedAtThatTime++;
-      } else {
-        handedOn = at;
-        handedAtThatTime = 1;
-      }
-      return true;
+    long before = output.handedOn();
+    if (!output.handOn(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, at)) {
+      return false;
     }
-  }
-
-  private static long nanos(String timestamp) {
-    try {
-      Instant at = Instant.parse(timestamp);
-      return at.getEpochSecond() * 1_000_000_000L + at.getNano();
-    } catch (DateTimeParseException e) {
-      return -1;
-    }
+    handedAtThatTime = at == before && handedAtThatTime < Long.MAX_VALUE ? handedAtThatTime + 1 : 1;
+    return true;
   }
 }

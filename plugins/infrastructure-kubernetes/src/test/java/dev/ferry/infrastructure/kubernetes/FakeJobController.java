@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +18,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.ProcessBuilder.Redirect;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +38,11 @@ import java.util.concurrent.Executors;
  * {@code job-name} and {@code controller-uid}) that goes Pending, then as the test's {@link Scenario} says.
  * A pod that runs runs the flow container's command as a process here, with its env, {@code /opt/ferry/run}
  * being the run's folder (as if the init container had filled it); its output is the pod's log and its exit
- * code the container's. A deleted Job's process is killed and its pod deleted.
+ * code the container's. A deleted Job's process is killed and its pod deleted. Told which program stands for
+ * which image ({@link #runInitContainers}), it runs the pod's init containers too, first, each pod with an
+ * empty folder of its own at {@code /opt/ferry/run}, as an emptyDir volume is.
  */
-final class FakeJobController implements AutoCloseable {
+public final class FakeJobController implements AutoCloseable {
   /** What happens to the next Job's pod. */
   enum Scenario { RUN, PULL_ERROR, UNSCHEDULABLE, EVICTED }
 
@@ -49,8 +54,9 @@ final class FakeJobController implements AutoCloseable {
   private final Map<String, CompletableFuture<Void>> scheduled = new ConcurrentHashMap<>();
   private volatile Scenario scenario = Scenario.RUN;
   private volatile Path runFolder;
+  private volatile Map<String, Path> initImages = Map.of();
 
-  FakeJobController(MockCluster cluster) {
+  public FakeJobController(MockCluster cluster) {
     this.cluster = cluster;
     this.client = cluster.client;
     this.jobs = client.batch().v1().jobs().inAnyNamespace().inform(new ResourceEventHandler<>() {
@@ -78,6 +84,15 @@ final class FakeJobController implements AutoCloseable {
   /** The run's folder on this machine, which {@code /opt/ferry/run} in the pod stands for. */
   void runFolder(Path folder) {
     runFolder = folder;
+  }
+
+  /**
+   * Runs init containers: those of an image that {@code programs} names, as that program (the ferry
+   * script for the ferry image), in this machine's environment with the container's on top; each pod
+   * gets an empty folder of its own for {@code /opt/ferry/run}.
+   */
+  public void runInitContainers(Map<String, Path> programs) {
+    initImages = Map.copyOf(programs);
   }
 
   /** Lets the unschedulable pod of {@code job} be scheduled. */
@@ -119,19 +134,32 @@ final class FakeJobController implements AutoCloseable {
   }
 
   private void run(Job job, Pod pod, Container container) {
+    Path folder = initImages.isEmpty() ? runFolder : emptyDir();
+    List<Container> inits = initImages.isEmpty() ? List.of() : pod.getSpec().getInitContainers();
+    for (Container init : inits) {
+      int code = runInit(init, folder);
+      if (code != 0) {
+        status(pod, new PodStatusBuilder().withPhase("Failed").addToInitContainerStatuses(new ContainerStatusBuilder()
+            .withName(init.getName()).withNewState().withNewTerminated().withExitCode(code).endTerminated()
+            .endState().build()).build());
+        jobStatus(job, "Failed", "BackoffLimitExceeded");
+        return;
+      }
+    }
     List<String> argv = new ArrayList<>();
     if (container.getCommand() != null) {
       argv.addAll(container.getCommand());
     }
     argv.addAll(container.getArgs());
-    ProcessBuilder builder = new ProcessBuilder(argv.stream().map(this::local).toList()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(argv.stream().map(arg -> local(arg, folder)).toList())
+        .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv("PATH"));
     for (EnvVar variable : container.getEnv()) {
       builder.environment().put(variable.getName(), variable.getValue());
     }
     if (container.getWorkingDir() != null) {
-      builder.directory(Path.of(local(container.getWorkingDir())).toFile());
+      builder.directory(Path.of(local(container.getWorkingDir(), folder)).toFile());
     }
     String podName = pod.getMetadata().getName();
     List<String> log = new CopyOnWriteArrayList<>();
@@ -174,8 +202,37 @@ final class FakeJobController implements AutoCloseable {
         .delete();
   }
 
-  private String local(String path) {
-    return path.startsWith(CodeDelivery.RUN_FOLDER) ? runFolder + path.substring(CodeDelivery.RUN_FOLDER.length())
+  /** An init container of a known image, run to its end here; its exit code. */
+  private int runInit(Container init, Path folder) {
+    Path program = initImages.get(init.getImage());
+    if (program == null) {
+      throw new IllegalStateException("no program stands for image " + init.getImage() + " of " + init.getName());
+    }
+    List<String> argv = new ArrayList<>(List.of(program.toString()));
+    init.getArgs().forEach(arg -> argv.add(local(arg, folder)));
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(Redirect.INHERIT);
+    init.getEnv().forEach(variable -> builder.environment().put(variable.getName(), variable.getValue()));
+    builder.environment().put("FERRY_HOME", folder.resolveSibling(folder.getFileName() + "-home").toString());
+    try {
+      return builder.start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static Path emptyDir() {
+    try {
+      return Files.createTempDirectory("ferry-fake-pod-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String local(String path, Path folder) {
+    return path.startsWith(CodeDelivery.RUN_FOLDER) ? folder + path.substring(CodeDelivery.RUN_FOLDER.length())
         : path;
   }
 
@@ -191,7 +248,7 @@ final class FakeJobController implements AutoCloseable {
 
   private void jobStatus(Job job, String condition, String reason) {
     client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-        .edit(current -> new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder(current).withStatus(
+        .edit(current -> new JobBuilder(current).withStatus(
             new JobStatusBuilder().addToConditions(new JobConditionBuilder().withType(condition).withStatus("True")
                 .withReason(reason).build()).build()).build());
   }

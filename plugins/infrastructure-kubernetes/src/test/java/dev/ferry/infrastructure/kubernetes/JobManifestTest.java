@@ -92,6 +92,15 @@ class JobManifestTest {
   }
 
   @Test
+  void aPatchThatCannotBeAppliedIsRefusedWhenTheInfrastructureIsMadeBeforeAnyRun() {
+    List<Map<String, Object>> patch = List.of(Map.of("op", "remove", "path", "/spec/template/spec/nodeSelector"));
+
+    assertThatThrownBy(() -> KubernetesInfrastructure.fromBlock((ObjectNode) Json.toTree(
+        Map.of("customizations", patch)))).isInstanceOf(InfrastructureException.class)
+        .hasMessageContaining("customizations[0] (remove /spec/template/spec/nodeSelector): ");
+  }
+
+  @Test
   void aJobKubernetesWouldRefuseIsAOneLineError() {
     assertRefused(Map.of("customizations", List.of(Map.of("op", "replace",
         "path", "/spec/template/spec/restartPolicy", "value", "Always"))), "has restartPolicy 'Always'");

@@ -24,6 +24,8 @@ class KubernetesBlockTest {
     assertThat(block.streamOutput()).isTrue();
     assertThat(block.customizations()).isEmpty();
     assertThat(block.command()).isEmpty();
+    assertThat(block.job()).isNull();
+    assertThat(block(Map.of("job", Map.of())).job()).as("an empty base job, as a block saved bare has it").isNull();
   }
 
   @Test

@@ -50,6 +50,13 @@ class KubernetesInfrastructureIT extends InfrastructureContract {
     cluster.close();
   }
 
+  /** After every test: all that the runner asked of the API is what the agent's Role and ClusterRole grant. */
+  @AfterEach
+  void theRunnerAskedOnlyWhatTheAgentsRolesAllow() {
+    assertThat(cluster.requestsTheRolesRefuse()).as("the runner's requests that KubernetesAccess does not allow")
+        .isEmpty();
+  }
+
   @Override
   protected Infrastructure create(List<String> command, Map<String, String> env) {
     Map<String, Object> fields = new HashMap<>();

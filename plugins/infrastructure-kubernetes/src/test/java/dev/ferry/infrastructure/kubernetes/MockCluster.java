@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,25 +31,29 @@ import java.util.regex.Pattern;
  * kubelet ({@link FakeJobController}) wrote it, Job watches the test can close from the server side or answer
  * with 410 Gone, and the DELETE requests it saw.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
   private static final Pattern LOG = Pattern.compile("/api/v1/namespaces/[^/]+/pods/([^/?]+)/log(\\?.*)?");
   private static final Pattern SINCE = Pattern.compile("[?&]sinceTime=([^&]+)");
+  /** The bearer token of the runner's kubeconfig, by which its requests are told from the fake controller's. */
+  private static final String TOKEN = "ferry-runner-token";
 
   final KubernetesMockServer server;
   final KubernetesClient client;
   /** Each pod's log lines: {@code TIMESTAMP TEXT}, as the kubelet serves them with timestamps. */
-  final Map<String, List<String>> logs = new java.util.concurrent.ConcurrentHashMap<>();
+  final Map<String, List<String>> logs = new ConcurrentHashMap<>();
   final List<String> deletes = new CopyOnWriteArrayList<>();
+  /** The runner's requests (those with the token of {@link #block}'s kubeconfig), as {@code METHOD PATH}. */
+  final List<String> runnerRequests = new CopyOnWriteArrayList<>();
   /** The cluster's uid: its kube-system namespace's, which the server gave it. */
   final String uid;
   private final List<WebSocket> jobWatches = new CopyOnWriteArrayList<>();
   private volatile boolean goneOnNextJobWatch;
   private volatile int jobWatchRequests;
 
-  MockCluster() {
+  public MockCluster() {
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(new HashMap<>());
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new io.fabric8.mockwebserver.http.Dispatcher() {
+        new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             return MockCluster.this.dispatch(crud, request);
@@ -63,15 +69,19 @@ final class MockCluster implements AutoCloseable {
         .endMetadata().build()).create().getMetadata().getUid();
   }
 
+  /** A kubeconfig of this server, context {@code mock}, as the runner uses it (its token tells its requests). */
+  public Map<String, Object> kubeconfig() {
+    String url = "http://" + server.getHostName() + ":" + server.getPort();
+    return Map.of("apiVersion", "v1", "kind", "Config", "current-context", "mock",
+        "clusters", List.of(Map.of("name", "mock", "cluster", Map.of("server", url))),
+        "users", List.of(Map.of("name", "mock", "user", Map.of("token", TOKEN))),
+        "contexts", List.of(Map.of("name", "mock", "context", Map.of("cluster", "mock", "user", "mock"))));
+  }
+
   /** A block's data whose cluster_config is this server, with {@code fields} on top. */
   ObjectNode block(Map<String, ?> fields) {
-    String url = "http://" + server.getHostName() + ":" + server.getPort();
-    Map<String, Object> kubeconfig = Map.of("apiVersion", "v1", "kind", "Config", "current-context", "mock",
-        "clusters", List.of(Map.of("name", "mock", "cluster", Map.of("server", url))),
-        "users", List.of(Map.of("name", "mock", "user", Map.of("token", "t"))),
-        "contexts", List.of(Map.of("name", "mock", "context", Map.of("cluster", "mock", "user", "mock"))));
     ObjectNode data = Json.object();
-    data.set("cluster_config", Json.toTree(Map.of("config", kubeconfig, "context_name", "mock")));
+    data.set("cluster_config", Json.toTree(Map.of("config", kubeconfig(), "context_name", "mock")));
     fields.forEach((key, value) -> data.set(key, Json.toTree(value)));
     return data;
   }
@@ -93,6 +103,9 @@ final class MockCluster implements AutoCloseable {
 
   private MockResponse dispatch(KubernetesMixedDispatcher crud, RecordedRequest request) {
     String path = request.getPath();
+    if (("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
+      runnerRequests.add(request.getMethod() + " " + path);
+    }
     Matcher log = LOG.matcher(path);
     if (log.matches() && request.getMethod().equals("GET")) {
       return new MockResponse().setResponseCode(200).setBody(log(log.group(1), path));
@@ -127,6 +140,16 @@ final class MockCluster implements AutoCloseable {
       }
     }
     return body.toString();
+  }
+
+  /** The server's own client (the fake controller's and the test's, not the runner's). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** Whether every request the runner made is one the agent's Role and ClusterRole allow ({@link RoleCheck}). */
+  public List<String> requestsTheRolesRefuse() {
+    return runnerRequests.stream().filter(request -> !RoleCheck.allowed(request)).toList();
   }
 
   @Override

@@ -1,0 +1,122 @@
+package dev.ferry.cli;
+
+import static dev.ferry.cli.FerryProcess.succeeds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.cli.FerryProcess.Result;
+import dev.ferry.infrastructure.kubernetes.FakeJobController;
+import dev.ferry.infrastructure.kubernetes.MockCluster;
+import dev.ferry.json.Json;
+import dev.ferry.json.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flow runs as Kubernetes Jobs, through the real ferry jar and its kubernetes-job plugin: an agent whose
+ * kubeconfig names fabric8's mock API server (in CRUD mode, in this JVM; no real cluster can run here), and
+ * a fake Job controller and kubelet that run each pod's containers as processes here, the init container
+ * being the ferry script (standing for the ferry image) that pulls the run's code and the launcher from the
+ * API into the pod's empty folder, then the flow container's command in it.
+ */
+class KubernetesRunIT {
+  private static final Path FERRY = Path.of("../ferry").toAbsolutePath().normalize();
+  private static final String FERRY_IMAGE = "ferry:it";
+  private static final String FLOWS = """
+      import time
+      from prefect import flow
+
+      @flow(name="hello")
+      def hello(name: str = "world"):
+          print(f"Hello from a pod, {name}!")
+
+      @flow(name="slow")
+      def slow():
+          print("sleeping", flush=True)
+          time.sleep(300)
+      """;
+
+  @TempDir Path root;
+  private MockCluster cluster;
+  private FakeJobController controller;
+  private FerryProcess ferry;
+  private Process agent;
+
+  @BeforeEach
+  void clusterBlocksAndAgent() throws Exception {
+    cluster = new MockCluster();
+    controller = new FakeJobController(cluster);
+    controller.runInitContainers(Map.of(FERRY_IMAGE, FERRY));
+    Path kubeconfig = root.resolve("kubeconfig");
+    Files.writeString(kubeconfig, Json.write(cluster.kubeconfig()));
+    Path project = Files.createDirectories(root.resolve("project"));
+    Files.createDirectories(project.resolve("flows"));
+    Files.writeString(project.resolve("flows/flows.py"), FLOWS);
+    Path store = Files.createDirectories(root.resolve("store"));
+    ferry = new FerryProcess(project, root.resolve("home"))
+        .withEnv(Map.of("KUBECONFIG", kubeconfig.toString(), "FERRY_IMAGE", FERRY_IMAGE));
+    succeeds(ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store));
+    succeeds(ferry.run("block", "create", "kubernetes-job", "k8s", "--set", "image=python:3.11-slim",
+        "--set", "namespace=default"));
+    agent = ferry.start("agent", "start", "-q", "k8s", "--query-interval", "0.5");
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> ferry.read(agent, "err").contains("polling work queues"));
+  }
+
+  @AfterEach
+  void stopAgentAndCluster() throws Exception {
+    agent.destroy();
+    if (!agent.waitFor(60, TimeUnit.SECONDS)) {
+      agent.destroyForcibly().waitFor();
+    }
+    controller.close();
+    cluster.close();
+  }
+
+  @Test
+  void aRunGetsItsCodeThroughItsInitContainerAndCompletesInItsJob() throws Exception {
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:hello", "-n", "pod", "-q", "k8s",
+        "-sb", "local-file-system/shared/hello", "-ib", "kubernetes-job/k8s", "--apply"));
+
+    Result run = ferry.run("deployment", "run", "hello/pod", "--param", "name=Ada", "--watch");
+
+    assertThat(run.exitCode()).as(run.out() + run.err() + agentLog()).isZero();
+    assertThat(run.out()).contains("Hello from a pod, Ada!").contains("finished in state Completed");
+    JsonNode job = Yaml.MAPPER.readTree(ferry.run("flow-run", "explain", run.runId()).out()).path("launch");
+    assertThat(job.path("kind").asText()).isEqualTo("Job");
+    assertThat(job.at("/spec/template/spec/initContainers/0/image").asText()).isEqualTo(FERRY_IMAGE);
+    assertThat(job.at("/spec/template/spec/initContainers/0/args").toString())
+        .contains("\"storage\",\"pull\",\"--flow-run-id\",\"" + run.runId() + "\"").contains("--launcher");
+    assertThat(job.at("/metadata/labels/prefect.io~1flow-run-id").asText()).isEqualTo(run.runId());
+    assertThat(cluster.requestsTheRolesRefuse()).as("the runner's requests the agent's Roles do not allow")
+        .isEmpty();
+  }
+
+  @Test
+  void aCancelledRunIsCancelledWithItsJobDeleted() throws Exception {
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:slow", "-n", "pod", "-q", "k8s",
+        "-sb", "local-file-system/shared/slow", "-ib", "kubernetes-job/k8s", "--apply"));
+    String runId = ferry.run("deployment", "run", "slow/pod").runId();
+    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ferry.run("flow-run", "logs", runId).out().contains("sleeping"));
+
+    succeeds(ferry.run("flow-run", "cancel", runId));
+
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ferry.state(runId).path("type").asText().equals("CANCELLED"));
+    assertThat(cluster.client().batch().v1().jobs().inNamespace("default")
+        .withLabel("prefect.io/flow-run-id", runId).list().getItems()).as("the run's Jobs").isEmpty();
+  }
+
+  private String agentLog() throws Exception {
+    return "\nagent:\n" + ferry.read(agent, "err");
+  }
+}

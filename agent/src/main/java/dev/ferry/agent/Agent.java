@@ -64,7 +64,8 @@ public final class Agent {
     FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, states, apiKey, logs, options, blocking,
         metrics, python.future());
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
-    AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, metrics, options);
+    Leftovers leftovers = new Leftovers(client, link, blocking, options.killGrace());
+    AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, leftovers, metrics, options);
     Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link, states);
     logs.start();
     Future<Void> healthUp = exported == null ? Future.succeededFuture()

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class AgentVerticle extends VerticleBase {
   private final ApiLink link;
   private final FlowRunSubmitter submitter;
   private final Canceller canceller;
+  private final Leftovers leftovers;
   private final AgentMetrics metrics;
   private final AgentOptions options;
   private final QueueSet queues;
@@ -53,11 +55,12 @@ final class AgentVerticle extends VerticleBase {
   private final List<Long> timers = new ArrayList<>();
 
   AgentVerticle(OrchestrationClient client, ApiLink link, FlowRunSubmitter submitter, Canceller canceller,
-      AgentMetrics metrics, AgentOptions options) {
+      Leftovers leftovers, AgentMetrics metrics, AgentOptions options) {
     this.client = client;
     this.link = link;
     this.submitter = submitter;
     this.canceller = canceller;
+    this.leftovers = leftovers;
     this.metrics = metrics;
     this.options = options;
     this.queues = new QueueSet(client, link, options.queues(), options.matchPrefixes());
@@ -72,6 +75,9 @@ final class AgentVerticle extends VerticleBase {
     return Future.all(queues.refresh(), claimOffered, left).map(all -> claimOffered.result()).onSuccess(claim -> {
       claimProtocol = claim;
       left.result().forEach(this::takeOver);
+      if (!options.runOnce()) {
+        sweepLeftovers(left.result().stream().map(LeftRun::flowRunId).collect(Collectors.toSet()));
+      }
       timers.add(vertx.setPeriodic(options.heartbeatInterval().toMillis(), id -> heartbeat()));
       if (options.runOnce()) {
         LOG.info("Agent '{}' polling work queues {} once", options.name(), queues.describe());
@@ -317,6 +323,17 @@ final class AgentVerticle extends VerticleBase {
       parked = false;
       claimLoop();
     }
+  }
+
+  /** Stops what the infrastructures of the queues' deployments still run for ended runs; the runs taken over stay. */
+  private void sweepLeftovers(Set<UUID> takenOver) {
+    List<String> names = queues.current().stream().map(WorkQueue::name).toList();
+    leftovers.sweep(names, takenOver).onSuccess(stopped -> {
+      if (stopped > 0) {
+        LOG.info("Stopped {} left behind for flow runs that have ended", stopped);
+      }
+    }).onFailure(error -> LOG.warn("Cannot look for what was left running for ended flow runs: {}",
+        error.getMessage()));
   }
 
   private void sweepCancelling() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Against a plain Prefect API, the agent sends what Prefect 2.7.12's agent and engine sent in the
  * recorded session: the same paths, and bodies whose keys Prefect's client also sends (Prefect's
- * server rejects keys it does not know).
+ * server rejects keys it does not know); and the deployments filter its server was recorded answering.
  */
 class PrefectProtocolIT extends AgentTest {
   @Test
@@ -60,7 +60,11 @@ class PrefectProtocolIT extends AgentTest {
     assertThat(strangers).isEmpty();
   }
 
-  /** Every route of the recorded session, with every body key Prefect's client sent to it. */
+  /**
+   * Every route of the recorded session, with every body key Prefect's client sent to it; and the deployments
+   * filters Prefect's server was recorded answering (deployments.json), as an agent that starts sends one to
+   * find the deployments of its queues.
+   */
   private static Map<String, Set<String>> recordedKeys() throws Exception {
     Map<String, Set<String>> keys = new HashMap<>();
     for (String line : Reference.lines("agent-session-capture.jsonl")) {
@@ -70,6 +74,13 @@ class PrefectProtocolIT extends AgentTest {
           route -> new TreeSet<>());
       if (!body.isBlank()) {
         sentKeys.addAll(keys(Json.tree(body), ""));
+      }
+    }
+    for (JsonNode exchange : Json.tree(Reference.text("deployments.json"))) {
+      if (exchange.get("path").asText().equals("/api/deployments/filter") && exchange.get("status").asInt() == 200
+          && exchange.get("request_body").isObject()) {
+        keys.computeIfAbsent("POST /api/deployments/filter", route -> new TreeSet<>())
+            .addAll(keys(exchange.get("request_body"), ""));
       }
     }
     return keys;

@@ -9,10 +9,13 @@ import dev.ferry.infrastructure.kubernetes.FakeJobController;
 import dev.ferry.infrastructure.kubernetes.MockCluster;
 import dev.ferry.json.Json;
 import dev.ferry.json.Yaml;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -73,10 +76,7 @@ class KubernetesRunIT {
 
   @AfterEach
   void stopAgentAndCluster() throws Exception {
-    agent.destroy();
-    if (!agent.waitFor(60, TimeUnit.SECONDS)) {
-      agent.destroyForcibly().waitFor();
-    }
+    stopAgent();
     controller.close();
     cluster.close();
   }
@@ -114,6 +114,50 @@ class KubernetesRunIT {
         .until(() -> ferry.state(runId).path("type").asText().equals("CANCELLED"));
     assertThat(cluster.client().batch().v1().jobs().inNamespace("default")
         .withLabel("prefect.io/flow-run-id", runId).list().getItems()).as("the run's Jobs").isEmpty();
+  }
+
+  @Test
+  void whatWasLeftRunningForEndedRunsIsStoppedWhenAnAgentStarts() throws Exception {
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:hello", "-n", "pod", "-q", "k8s",
+        "-sb", "local-file-system/shared/hello", "-ib", "kubernetes-job/k8s", "--apply"));
+    String ended = ferry.run("deployment", "run", "hello/pod", "--watch").runId();
+    assertThat(ferry.state(ended).path("type").asText()).isEqualTo("COMPLETED");
+    stopAgent();
+    String unknown = UUID.randomUUID().toString();
+    leftRunning("left-for-ended", ended);
+    leftRunning("left-for-unknown", unknown);
+
+    agent = ferry.start("agent", "start", "-q", "k8s", "--query-interval", "0.5");
+
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> gone("left-for-ended") && gone("left-for-unknown"));
+    assertThat(ferry.read(agent, "err"))
+        .containsPattern("Stopped [^ ]+:default:left-for-ended, left running for flow run " + ended
+            + ", whose run ended COMPLETED")
+        .contains("left running for flow run " + unknown + ", which the server does not know");
+    assertThat(cluster.requestsTheRolesRefuse()).as("the runner's requests the agent's Roles do not allow")
+        .isEmpty();
+  }
+
+  /** A running Job of ferry's for {@code runId}, as an agent killed before it could stop it leaves it. */
+  private void leftRunning(String name, String runId) {
+    Job job = new JobBuilder().withNewMetadata().withName(name).withNamespace("default")
+        .addToLabels("prefect.io/flow-run-id", runId).addToLabels("dev.ferry.version", "left").endMetadata()
+        .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer()
+        .withName("prefect-job").withImage("python:3.11-slim").withArgs("sleep", "300").endContainer()
+        .endSpec().endTemplate().endSpec().build();
+    cluster.client().batch().v1().jobs().inNamespace("default").resource(job).create();
+  }
+
+  private boolean gone(String job) {
+    return cluster.client().batch().v1().jobs().inNamespace("default").withName(job).get() == null;
+  }
+
+  private void stopAgent() throws InterruptedException {
+    agent.destroy();
+    if (!agent.waitFor(60, TimeUnit.SECONDS)) {
+      agent.destroyForcibly().waitFor();
+    }
   }
 
   private String agentLog() throws Exception {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,15 @@ public interface Infrastructure {
    */
   default boolean codeWithoutStorageIsInImage() {
     return false;
+  }
+
+  /**
+   * What this infrastructure still runs for flow runs, where it runs them (the cluster and namespace, the
+   * engine), told by the labels its runner puts on them: each run's id to its infrastructure pid. An agent
+   * that starts stops those whose runs have ended. Blocks; empty for a kind that cannot tell (a process).
+   */
+  default Map<UUID, String> running() {
+    return Map.of();
   }
 
   /** Decides what will be launched for a run, without starting anything. */

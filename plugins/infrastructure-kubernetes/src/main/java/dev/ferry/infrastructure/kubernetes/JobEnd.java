@@ -47,6 +47,11 @@ final class JobEnd {
         + " and no exit code from its pod (" + condition.getReason() + ": " + condition.getMessage() + ")") : null;
   }
 
+  /** Whether {@code job} has ended: it is Complete or Failed. */
+  static boolean finished(Job job) {
+    return condition(job, "Complete").isPresent() || condition(job, "Failed").isPresent();
+  }
+
   /** The exit code of {@code container} in {@code pod}, once it has ended. */
   static Integer exitCode(Pod pod, String container) {
     return statuses(pod).stream().filter(s -> container.equals(s.getName())).map(ContainerStatus::getState)

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,6 +108,34 @@ public final class KubernetesInfrastructure implements Infrastructure {
       throw new InfrastructureException("Cluster " + cluster.server() + " refused to create the Job of the run in"
           + " namespace " + manifest.namespace() + ": " + KubernetesChecks.message(e) + "; mend what it names in"
           + " the block's fields, or the agent's permissions ('ferry doctor' checks them)", e);
+    }
+  }
+
+  /** The Jobs of ferry's runs in the block's namespace that have not ended, by their runs' labels. */
+  @Override
+  public Map<UUID, String> running() {
+    try (Cluster cluster = Cluster.of(block, agentEnv)) {
+      String namespace = JobManifest.namespace(block);
+      Map<UUID, String> running = new HashMap<>();
+      for (Job job : cluster.client().batch().v1().jobs().inNamespace(namespace).withLabel(JobLabels.VERSION)
+          .withLabel(JobLabels.FLOW_RUN_ID).list().getItems()) {
+        UUID run = runOf(job);
+        if (run != null && !JobEnd.finished(job)) {
+          running.put(run, cluster.pid(namespace, job.getMetadata().getName()));
+        }
+      }
+      return running;
+    } catch (KubernetesClientException e) {
+      throw new InfrastructureException("Cannot list the Jobs of namespace " + JobManifest.namespace(block) + ": "
+          + KubernetesChecks.message(e) + "; 'ferry doctor' checks the agent's access", e);
+    }
+  }
+
+  private static UUID runOf(Job job) {
+    try {
+      return UUID.fromString(job.getMetadata().getLabels().get(JobLabels.FLOW_RUN_ID));
+    } catch (IllegalArgumentException notARunId) {
+      return null;
     }
   }
 

@@ -165,6 +165,22 @@ class KubernetesInfrastructureIT extends InfrastructureContract {
   }
 
   @Test
+  void runningListsTheJobsOfRunsThatHaveNotEnded() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+    Infrastructure infrastructure = infrastructure(Map.of("command", List.of("sh", "-c",
+        "echo started; while [ ! -f go ]; do sleep 0.05; done")));
+    Launched launched = launch(infrastructure, output);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> output.contains("started"));
+
+    Map<UUID, String> running = infrastructure.running();
+    Files.writeString(workingDir.resolve("go"), "");
+    exitOf(launched);
+
+    assertThat(running).containsValue(launched.infrastructurePid()).hasSize(1);
+    assertThat(infrastructure.running()).as("once its Job is complete").isEmpty();
+  }
+
+  @Test
   void aJobOfAnotherClusterIsLeftToItsAgent() {
     Infrastructure infrastructure = infrastructure(Map.of("command", List.of("true")));
 

@@ -196,7 +196,10 @@ public final class FlowRunSubmitter {
     return Future.join(stopped).mapEmpty();
   }
 
-  /** Blocking: builds the infrastructure and downloads the code into {@code dir}. */
+  /**
+   * Blocking: builds the infrastructure and, for one that takes them from the agent, puts the run's code and
+   * the launcher into {@code dir}.
+   */
   private Prepared prepare(RunParts p, Path dir) throws IOException {
     FlowRun run = p.run();
     Deployment deployment = p.deployment();
@@ -205,10 +208,12 @@ public final class FlowRunSubmitter {
     LaunchPlan plan = LaunchPlan.of(p, client.apiUrl(), apiKey, dir, python.result());
     deleteTree(dir);
     Files.createDirectories(dir);
-    if (!plan.codeInImage()) {
-      DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
+    if (plan.infrastructure().takesCodeFromAgent()) {
+      if (!plan.codeInImage()) {
+        DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
+      }
+      Launcher.install(dir);
     }
-    Launcher.install(dir);
     return new Prepared(plan.infrastructure(), plan.infrastructure().prepare(plan.context()),
         Redactor.of(apiKey, p.infrastructure(), p.storage()));
   }

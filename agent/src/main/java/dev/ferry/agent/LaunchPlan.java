@@ -1,6 +1,7 @@
 package dev.ferry.agent;
 
 import dev.ferry.infrastructure.Infrastructure;
+import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
 import dev.ferry.json.Yaml;
@@ -66,9 +67,11 @@ public record LaunchPlan(RunParts parts, Infrastructure infrastructure, RunConte
     explained.put("flow_run", parts.run().name() + " (" + parts.run().id() + ")");
     explained.put("deployment", parts.flow().name() + "/" + parts.deployment().name());
     explained.put("infrastructure", parts.infrastructureType());
+    LaunchSpec spec = infrastructure.prepare(context);
     explained.put("code", codeInImage() ? "in the image, at " + context.imageCodePath()
-        : DeploymentCode.url(parts.storage(), parts.deployment().path()) + " -> " + context.workingDir());
-    explained.put("launch", infrastructure.describe(infrastructure.prepare(context)));
+        : DeploymentCode.url(parts.storage(), parts.deployment().path()) + " -> " + (infrastructure.takesCodeFromAgent()
+            ? context.workingDir() : spec.workingDir() + ", pulled by the run itself"));
+    explained.put("launch", infrastructure.describe(spec));
     Redactor redactor = Redactor.of(apiKey, parts.infrastructure(), parts.storage());
     return Yaml.write(redactor.redact(Json.MAPPER.valueToTree(explained)));
   }

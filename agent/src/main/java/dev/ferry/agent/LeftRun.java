@@ -28,7 +28,9 @@ record LeftRun(UUID flowRunId, String infrastructurePid, boolean reportsOwnState
 
   /** Writes the record into {@code runDir}. */
   void write(Path runDir) throws IOException {
-    Files.writeString(file(runDir), Json.write(this));
+    Path file = file(runDir);
+    Files.createDirectories(file.getParent()); // a run whose infrastructure took nothing from the agent has none
+    Files.writeString(file, Json.write(this));
   }
 
   /**

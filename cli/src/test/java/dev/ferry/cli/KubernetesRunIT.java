@@ -9,8 +9,10 @@ import dev.ferry.infrastructure.kubernetes.FakeJobController;
 import dev.ferry.infrastructure.kubernetes.MockCluster;
 import dev.ferry.json.Json;
 import dev.ferry.json.Yaml;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,9 +71,7 @@ class KubernetesRunIT {
     succeeds(ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store));
     succeeds(ferry.run("block", "create", "kubernetes-job", "k8s", "--set", "image=python:3.11-slim",
         "--set", "namespace=default"));
-    agent = ferry.start("agent", "start", "-q", "k8s", "--query-interval", "0.5");
-    Awaitility.await().atMost(Duration.ofSeconds(60))
-        .until(() -> ferry.read(agent, "err").contains("polling work queues"));
+    startAgent();
   }
 
   @AfterEach
@@ -102,11 +102,7 @@ class KubernetesRunIT {
 
   @Test
   void aCancelledRunIsCancelledWithItsJobDeleted() throws Exception {
-    succeeds(ferry.run("deployment", "build", "flows/flows.py:slow", "-n", "pod", "-q", "k8s",
-        "-sb", "local-file-system/shared/slow", "-ib", "kubernetes-job/k8s", "--apply"));
-    String runId = ferry.run("deployment", "run", "slow/pod").runId();
-    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> ferry.run("flow-run", "logs", runId).out().contains("sleeping"));
+    String runId = slowRunInItsPod();
 
     succeeds(ferry.run("flow-run", "cancel", runId));
 
@@ -127,16 +123,50 @@ class KubernetesRunIT {
     leftRunning("left-for-ended", ended);
     leftRunning("left-for-unknown", unknown);
 
-    agent = ferry.start("agent", "start", "-q", "k8s", "--query-interval", "0.5");
+    startAgent();
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> gone("left-for-ended") && gone("left-for-unknown"));
+        .until(() -> gone("left-for-ended") && gone("left-for-unknown")
+            && ferry.read(agent, "err").contains("which the server does not know"));
     assertThat(ferry.read(agent, "err"))
         .containsPattern("Stopped [^ ]+:default:left-for-ended, left running for flow run " + ended
             + ", whose run ended COMPLETED")
         .contains("left running for flow run " + unknown + ", which the server does not know");
     assertThat(cluster.requestsTheRolesRefuse()).as("the runner's requests the agent's Roles do not allow")
         .isEmpty();
+  }
+
+  @Test
+  void aRunLeftRunningWhoseJobVanishedEndsCrashedWhenTheNextAgentTakesItOver() throws Exception {
+    String runId = slowRunInItsPod();
+    stopAgent(); // --drain-timeout 0: the Job is left running, for the next agent to take over
+    cluster.client().batch().v1().jobs().inNamespace("default").withLabel("prefect.io/flow-run-id", runId)
+        .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+
+    startAgent();
+
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertThat(ferry.state(runId).path("type").asText()).as(agentLog()).isEqualTo("CRASHED"));
+    assertThat(ferry.read(agent, "err")).contains("Taking over flow run");
+    assertThat(ferry.run("flow-run", "logs", runId).out()).containsOnlyOnce("sleeping")
+        .contains("in namespace default is gone (deleted)");
+  }
+
+  /** A run of the slow flow, once its pod has started it. */
+  private String slowRunInItsPod() throws Exception {
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:slow", "-n", "pod", "-q", "k8s",
+        "-sb", "local-file-system/shared/slow", "-ib", "kubernetes-job/k8s", "--apply"));
+    String runId = ferry.run("deployment", "run", "slow/pod").runId();
+    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ferry.run("flow-run", "logs", runId).out().contains("sleeping"));
+    return runId;
+  }
+
+  /** An agent on the k8s queue, polling every half second, that leaves its runs running when it stops. */
+  private void startAgent() throws IOException {
+    agent = ferry.start("agent", "start", "-q", "k8s", "--query-interval", "0.5", "--drain-timeout", "0");
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> ferry.read(agent, "err").contains("polling work queues"));
   }
 
   /** A running Job of ferry's for {@code runId}, as an agent killed before it could stop it leaves it. */

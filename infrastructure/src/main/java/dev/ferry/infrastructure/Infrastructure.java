@@ -38,6 +38,16 @@ public interface Infrastructure {
   }
 
   /**
+   * Whether the agent puts the run's code and the ferry launcher into the run's folder on its machine before
+   * the launch: a process runs in that folder, a container gets it copied in. An infrastructure whose runs
+   * fetch their own (a Kubernetes pod's init container pulls them from the API) says no, and the agent
+   * downloads nothing for them.
+   */
+  default boolean takesCodeFromAgent() {
+    return true;
+  }
+
+  /**
    * What this infrastructure still runs for flow runs, where it runs them (the cluster and namespace, the
    * engine), told by the labels its runner puts on them: each run's id to its infrastructure pid. An agent
    * that starts stops those whose runs have ended. Blocks; empty for a kind that cannot tell (a process).

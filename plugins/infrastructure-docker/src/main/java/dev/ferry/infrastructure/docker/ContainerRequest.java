@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * The container a run gets, as the engine's create call takes it: image, command, environment,
  * labels, working directory, and the host settings of the block (network, memory, volumes,
  * privileges). The engine never removes it: with {@code auto_remove}, the runner removes it once it
- * has read all of its output and its end ({@link RunLabels#AUTO_REMOVE}), since a quick container
+ * has read all of its output and its end ({@link DockerInfrastructure#AUTO_REMOVE}), since a quick container
  * the engine removes is gone, log and all, before its log can be read. Its entrypoint is the
  * image's, behind {@link MergedOutput}'s shell. The engine's init runs as process 1 and passes
  * signals on: the run's command does not run as process 1, which the kernel spares every signal it

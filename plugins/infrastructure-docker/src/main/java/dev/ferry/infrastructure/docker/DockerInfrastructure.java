@@ -3,6 +3,7 @@ package dev.ferry.infrastructure.docker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ferry.doctor.Check;
@@ -13,13 +14,17 @@ import dev.ferry.infrastructure.InfrastructureNotFound;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
+import dev.ferry.infrastructure.RunLabels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a flow in a Docker container on the engine the agent's environment names ({@link DockerEngine}),
@@ -33,6 +38,10 @@ import java.util.function.Consumer;
 public final class DockerInfrastructure implements Infrastructure {
   private static final String API_URL = "PREFECT_API_URL";
   private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+  /** The labels of a run's container, with Prefect's keys as Prefect writes them for Docker. */
+  static final RunLabels LABELS = new RunLabels("io.prefect.", UnaryOperator.identity(), UnaryOperator.identity());
+  /** On the container of a block with {@code auto_remove}: the runner removes it once it has ended. */
+  static final String AUTO_REMOVE = "dev.ferry.auto-remove";
 
   private final DockerBlock block;
 
@@ -91,10 +100,18 @@ public final class DockerInfrastructure implements Infrastructure {
     }
     String name = ContainerName.of(block.name() != null ? block.name() : context.runName());
     ContainerRequest request = new ContainerRequest(name, block.image(), argv, Collections.unmodifiableMap(env),
-        RunLabels.of(context, block.labels(), block.autoRemove()), workingDir, network, block);
+        labels(context), workingDir, network, block);
     LaunchSpec spec = new LaunchSpec(argv, request.env(), Path.of(workingDir), context.workingDir(), useDefault,
         context);
     return new Prepared(request, code, spec);
+  }
+
+  private Map<String, String> labels(RunContext context) {
+    Map<String, String> labels = LABELS.of(context, block.labels());
+    if (block.autoRemove()) {
+      labels.put(AUTO_REMOVE, "true");
+    }
+    return labels;
   }
 
   /** The container create request, in the Engine API's keys. */
@@ -132,6 +149,25 @@ public final class DockerInfrastructure implements Infrastructure {
     return ContainerRun.follow(engine.pid(containerId), new ContainerOutput(engine, containerId, 0, output), end);
   }
 
+  /** The running containers of ferry's runs on the agent's engine, by their runs' labels. */
+  @Override
+  public Map<UUID, String> running() {
+    DockerEngine engine = DockerEngine.fromEnvironment();
+    try {
+      Map<UUID, String> running = new HashMap<>();
+      for (Container container : engine.client().listContainersCmd()
+          .withLabelFilter(List.of(RunLabels.VERSION, LABELS.flowRunId())).exec()) {
+        UUID run = LABELS.runOf(container.getLabels());
+        if (run != null) {
+          running.put(run, engine.pid(container.getId()));
+        }
+      }
+      return running;
+    } catch (RuntimeException e) {
+      throw engine.failure("list the containers of ferry's runs", e);
+    }
+  }
+
   /**
    * Follows a container an agent before this one started, from where that agent's output stopped,
    * to its real end. A container already gone (removed by hand, or by a sweep a day after it ended)
@@ -149,7 +185,7 @@ public final class DockerInfrastructure implements Infrastructure {
       Long memory = container.getHostConfig().getMemory();
       Map<String, String> labels = container.getConfig().getLabels();
       ContainerEnd end = new ContainerEnd(engine, id, memory == null ? 0 : memory,
-          labels != null && "true".equals(labels.get(RunLabels.AUTO_REMOVE)));
+          labels != null && "true".equals(labels.get(AUTO_REMOVE)));
       return ContainerRun.follow(infrastructurePid, containerOutput, end);
     } catch (NotFoundException gone) {
       containerOutput.say("[ferry] Container " + infrastructurePid + " is gone (removed), with the rest of its output");

@@ -3,6 +3,7 @@ package dev.ferry.infrastructure.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import dev.ferry.infrastructure.RunLabels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -129,6 +130,23 @@ class DockerInfrastructureIT extends InfrastructureContract {
     containers.removeAll();
     assertThatThrownBy(() -> infrastructure.kill(launched.infrastructurePid(), Duration.ofSeconds(1)))
         .isInstanceOf(InfrastructureNotFound.class).hasMessageContaining("is gone");
+  }
+
+  @Test
+  void runningListsTheContainersOfRunsThatHaveNotEnded() throws Exception {
+    Infrastructure infrastructure = create(List.of("sh", "-c", "echo started; sleep 300"), Map.of());
+    RunContext sleeping = TestContainers.run(workingDir, "sleeping", null);
+    List<String> output = new CopyOnWriteArrayList<>();
+    Launched launched = infrastructure.launch(infrastructure.prepare(sleeping), output::add);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> output.contains("started"));
+    RunContext ended = TestContainers.run(workingDir, "ended", null);
+    Infrastructure quick = create(List.of("true"), Map.of());
+    quick.launch(quick.prepare(ended), line -> { }).exit().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+    Map<UUID, String> running = infrastructure.running();
+
+    assertThat(running).containsEntry(sleeping.flowRunId(), launched.infrastructurePid())
+        .doesNotContainKey(ended.flowRunId());
   }
 
   private InspectContainerResponse finished(Infrastructure infrastructure, String runName) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.infrastructure.InfrastructureException;
 import dev.ferry.infrastructure.RunContext;
+import dev.ferry.infrastructure.RunLabels;
 import dev.ferry.json.Json;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,11 @@ import java.util.Set;
 record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, String workingDir,
     boolean usesDefaultCommand) {
   static final List<String> DEFAULT_COMMAND = List.of("python3", CodeDelivery.RUN_FOLDER + "/.ferry/launcher.py");
+  /**
+   * The labels of a run's Job and its pod, with Prefect's keys for Kubernetes; keys and values slugged as Prefect
+   * slugs them, so that a run's name with spaces still makes a label Kubernetes takes.
+   */
+  static final RunLabels LABELS = new RunLabels("prefect.io/", Slug::labelKey, Slug::labelValue);
   private static final Set<String> RESTART_POLICIES = Set.of("Never", "OnFailure");
   private static final String GENERATED_NAME = "prefect-job";
 
@@ -49,7 +55,7 @@ record JobManifest(ObjectNode job, List<String> argv, Map<String, String> env, S
       if (block.finishedJobTtl() != null) {
         job.withObjectProperty("spec").put("ttlSecondsAfterFinished", block.finishedJobTtl());
       }
-      Map<String, String> labels = JobLabels.of(run, block.labels());
+      Map<String, String> labels = LABELS.of(run, block.labels());
       labels.forEach(metadata.withObjectProperty("labels")::put);
       labels.forEach(job.withObjectProperty("spec").withObjectProperty("template").withObjectProperty("metadata")
           .withObjectProperty("labels")::put);

@@ -9,6 +9,7 @@ import dev.ferry.infrastructure.InfrastructureNotFound;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
+import dev.ferry.infrastructure.RunLabels;
 import dev.ferry.json.Json;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -68,6 +69,12 @@ public final class KubernetesInfrastructure implements Infrastructure {
     return true;
   }
 
+  /** The pod's init container pulls the code and the launcher from the API ({@link CodeDelivery}). */
+  @Override
+  public boolean takesCodeFromAgent() {
+    return false;
+  }
+
   @Override
   public List<Check> checks() {
     try (Cluster cluster = Cluster.of(block, agentEnv)) {
@@ -80,7 +87,7 @@ public final class KubernetesInfrastructure implements Infrastructure {
 
   @Override
   public LaunchSpec prepare(RunContext context) {
-    JobManifest manifest = JobManifest.of(block, context, agentEnv);
+    JobManifest manifest = JobManifest.of(block, context, describing());
     return new LaunchSpec(manifest.argv(), manifest.env(),
         manifest.workingDir() == null ? null : Path.of(manifest.workingDir()), context.workingDir(),
         manifest.usesDefaultCommand(), context);
@@ -90,7 +97,22 @@ public final class KubernetesInfrastructure implements Infrastructure {
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> describe(LaunchSpec spec) {
-    return Json.convert(JobManifest.of(block, spec.run(), agentEnv).job(), Map.class);
+    return Json.convert(JobManifest.of(block, spec.run(), describing()).job(), Map.class);
+  }
+
+  /**
+   * The agent's environment for a Job described rather than created: {@code ferry flow-run explain} may run
+   * where the agent's {@value CodeDelivery#FERRY_IMAGE} is not set, and then names the image by that variable.
+   * A launch reads the agent's own environment, and fails there when it is not set.
+   */
+  private Map<String, String> describing() {
+    String image = agentEnv.get(CodeDelivery.FERRY_IMAGE);
+    if (image != null && !image.isBlank()) {
+      return agentEnv;
+    }
+    Map<String, String> env = new HashMap<>(agentEnv);
+    env.put(CodeDelivery.FERRY_IMAGE, "$" + CodeDelivery.FERRY_IMAGE);
+    return env;
   }
 
   @Override
@@ -117,9 +139,9 @@ public final class KubernetesInfrastructure implements Infrastructure {
     try (Cluster cluster = Cluster.of(block, agentEnv)) {
       String namespace = JobManifest.namespace(block);
       Map<UUID, String> running = new HashMap<>();
-      for (Job job : cluster.client().batch().v1().jobs().inNamespace(namespace).withLabel(JobLabels.VERSION)
-          .withLabel(JobLabels.FLOW_RUN_ID).list().getItems()) {
-        UUID run = runOf(job);
+      for (Job job : cluster.client().batch().v1().jobs().inNamespace(namespace).withLabel(RunLabels.VERSION)
+          .withLabel(JobManifest.LABELS.flowRunId()).list().getItems()) {
+        UUID run = JobManifest.LABELS.runOf(job.getMetadata().getLabels());
         if (run != null && !JobEnd.finished(job)) {
           running.put(run, cluster.pid(namespace, job.getMetadata().getName()));
         }
@@ -128,14 +150,6 @@ public final class KubernetesInfrastructure implements Infrastructure {
     } catch (KubernetesClientException e) {
       throw new InfrastructureException("Cannot list the Jobs of namespace " + JobManifest.namespace(block) + ": "
           + KubernetesChecks.message(e) + "; 'ferry doctor' checks the agent's access", e);
-    }
-  }
-
-  private static UUID runOf(Job job) {
-    try {
-      return UUID.fromString(job.getMetadata().getLabels().get(JobLabels.FLOW_RUN_ID));
-    } catch (IllegalArgumentException notARunId) {
-      return null;
     }
   }
 

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferry.infrastructure.Exit;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureContract;
+import dev.ferry.infrastructure.InfrastructureException;
 import dev.ferry.infrastructure.InfrastructureNotAvailable;
 import dev.ferry.infrastructure.InfrastructureNotFound;
+import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
+import dev.ferry.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +85,7 @@ class KubernetesInfrastructureIT extends InfrastructureContract {
     assertThat(launched.infrastructurePid()).startsWith(cluster.uid + ":default:test-run-");
     String name = launched.infrastructurePid().substring(launched.infrastructurePid().lastIndexOf(':') + 1);
     assertThat(cluster.client.batch().v1().jobs().inNamespace("default").withName(name).get().getMetadata()
-        .getLabels()).containsEntry(JobLabels.FLOW_NAME, "test-flow").containsEntry(JobLabels.VERSION, "dev");
+        .getLabels()).containsEntry("prefect.io/flow-name", "test-flow").containsEntry("dev.ferry.version", "dev");
   }
 
   @Test
@@ -218,16 +221,32 @@ class KubernetesInfrastructureIT extends InfrastructureContract {
     assertThat(output).singleElement().asString().contains("Job gone-abcde in namespace default is gone");
   }
 
+  @Test
+  void withoutTheFerryImageAJobIsDescribedNamingTheVariableButNotCreated() throws Exception {
+    Infrastructure infrastructure = new KubernetesInfrastructure(KubernetesBlock.fromData(cluster.block(Map.of())),
+        Map.of());
+    LaunchSpec spec = infrastructure.prepare(run());
+
+    assertThat(Json.toTree(infrastructure.describe(spec)).at("/spec/template/spec/initContainers/0/image").asText())
+        .isEqualTo("$FERRY_IMAGE");
+    assertThatThrownBy(() -> infrastructure.launch(spec, line -> { }))
+        .isInstanceOf(InfrastructureException.class).hasMessageContaining("FERRY_IMAGE is not set");
+    assertThat(cluster.client.batch().v1().jobs().inAnyNamespace().list().getItems()).isEmpty();
+  }
+
   private Infrastructure infrastructure(Map<String, ?> fields) {
     return new KubernetesInfrastructure(KubernetesBlock.fromData(cluster.block(fields)), AGENT_ENV);
   }
 
   private Launched launch(Infrastructure infrastructure, List<String> output) throws Exception {
+    return infrastructure.launch(infrastructure.prepare(run()), output::add);
+  }
+
+  private RunContext run() throws Exception {
     Path launcher = workingDir.resolve(".ferry/launcher.py");
     Files.createDirectories(launcher.getParent());
-    RunContext run = new RunContext(UUID.randomUUID(), "test-run", "test-flow", "test-deployment", workingDir,
+    return new RunContext(UUID.randomUUID(), "test-run", "test-flow", "test-deployment", workingDir,
         Map.of(), List.of("python3", launcher.toString()), launcher, null);
-    return infrastructure.launch(infrastructure.prepare(run), output::add);
   }
 
   private static Exit exitOf(Launched launched) throws Exception {

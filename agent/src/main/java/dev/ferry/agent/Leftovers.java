@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an agent that starts finds still running, on the infrastructures of its queues' deployments, for
- * flow runs that have ended or that the server does not know: a Job whose agent was killed, say, while
- * the server's reaper marked its run CRASHED. Each is stopped as a cancel stops it (the grace period,
- * then by force), and said in the log. The runs this agent took over are left alone, and so is every run
- * still going (another agent's). A kind of infrastructure that cannot tell what it runs (a process) has
- * nothing to sweep; one that cannot be reached now is said and left for the next start.
+ * flow runs that have ended: a Job whose agent was killed, say, while the server's reaper marked its run
+ * CRASHED. Each is stopped as a cancel stops it (the grace period, then by force), and said in the log. The
+ * runs this agent took over are left alone, and so is every run still going (another agent's); one for a
+ * run the server does not know is said, not stopped. A kind of infrastructure that cannot tell what it runs
+ * (a process) has nothing to sweep; one that cannot be reached now is said and left for the next start.
  */
 final class Leftovers {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
@@ -112,22 +112,31 @@ final class Leftovers {
     return found;
   }
 
-  /** Stops {@code what} when its run has ended, or is unknown to the server; whether it did. */
+  /**
+   * Stops {@code what} when its run has ended; whether it did. One labelled for a run the server does not know
+   * is said and left running: it may be the run of another server's agent on the same cluster or engine.
+   */
   private Future<Boolean> stopIfEnded(UUID run, Found what) {
     return link.persist(() -> client.readFlowRun(run).recover(error -> error instanceof ApiException api
             && api.notFound() ? Future.succeededFuture(null) : Future.failedFuture(error)))
-        .compose(flowRun -> flowRun != null && !ended(flowRun) ? Future.succeededFuture(false)
-            : blocking.run(() -> {
-              String why = flowRun == null ? "which the server does not know" : "whose run ended "
-                  + flowRun.state().type();
-              try {
-                what.infrastructure().kill(what.pid(), grace);
-                LOG.info("Stopped {}, left running for flow run {}, {}", what.pid(), run, why);
-              } catch (InfrastructureNotFound gone) {
-                return false;
-              }
-              return true;
-            }))
+        .compose(flowRun -> {
+          if (flowRun == null) {
+            LOG.warn("Left {} running: it is labelled for flow run {}, which this server does not know (a run of"
+                + " another server's, or one deleted); stop it yourself if it is not another server's", what.pid(),
+                run);
+            return Future.succeededFuture(false);
+          }
+          return !ended(flowRun) ? Future.succeededFuture(false) : blocking.run(() -> {
+            try {
+              what.infrastructure().kill(what.pid(), grace);
+              LOG.info("Stopped {}, left running for flow run {}, whose run ended {}", what.pid(), run,
+                  flowRun.state().type());
+            } catch (InfrastructureNotFound gone) {
+              return false;
+            }
+            return true;
+          });
+        })
         .recover(error -> {
           LOG.warn("Cannot stop {}, left running for flow run {}: {}", what.pid(), run, error.getMessage());
           return Future.succeededFuture(false);

@@ -113,7 +113,7 @@ class KubernetesRunIT {
   }
 
   @Test
-  void whatWasLeftRunningForEndedRunsIsStoppedWhenAnAgentStarts() throws Exception {
+  void whatWasLeftRunningForEndedRunsIsStoppedWhenAnAgentStartsAndThatOfUnknownRunsSaid() throws Exception {
     succeeds(ferry.run("deployment", "build", "flows/flows.py:hello", "-n", "pod", "-q", "k8s",
         "-sb", "local-file-system/shared/hello", "-ib", "kubernetes-job/k8s", "--apply"));
     String ended = ferry.run("deployment", "run", "hello/pod", "--watch").runId();
@@ -126,12 +126,13 @@ class KubernetesRunIT {
     startAgent();
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> gone("left-for-ended") && gone("left-for-unknown")
-            && ferry.read(agent, "err").contains("which the server does not know"));
+        .until(() -> gone("left-for-ended") && ferry.read(agent, "err").contains("whose run ended"));
     assertThat(ferry.read(agent, "err"))
         .containsPattern("Stopped [^ ]+:default:left-for-ended, left running for flow run " + ended
             + ", whose run ended COMPLETED")
-        .contains("left running for flow run " + unknown + ", which the server does not know");
+        .containsPattern("Left [^ ]+:default:left-for-unknown running: it is labelled for flow run " + unknown
+            + ", which this server does not know");
+    assertThat(gone("left-for-unknown")).as("the Job of a run another server may know").isFalse();
     assertThat(cluster.requestsTheRolesRefuse()).as("the runner's requests the agent's Roles do not allow")
         .isEmpty();
   }

@@ -42,15 +42,29 @@ public final class BlockFields {
     return typesOf(field).get(0);
   }
 
-  /** The JSON Schema types a field takes: its {@code type}, or each of its {@code anyOf}; "string" when unstated. */
+  /** The JSON Schema types a field takes: those its schema states, "string" when it states none. */
   private List<String> typesOf(String field) {
+    List<String> types = statedTypes(field);
+    return types.isEmpty() ? List.of("string") : types;
+  }
+
+  /**
+   * The JSON Schema types a field's schema states: its {@code type}, or the type of each of its
+   * {@code anyOf}; none when a type is left unstated, as for a nested block or an enum.
+   */
+  private List<String> statedTypes(String field) {
     JsonNode property = properties().path(field);
     if (property.has("type")) {
       return List.of(property.get("type").asText());
     }
     List<String> types = new ArrayList<>();
-    property.path("anyOf").forEach(option -> types.add(option.path("type").asText("string")));
-    return types.isEmpty() ? List.of("string") : types;
+    for (JsonNode option : property.path("anyOf")) {
+      if (!option.has("type")) {
+        return List.of();
+      }
+      types.add(option.get("type").asText());
+    }
+    return types;
   }
 
   /**
@@ -78,9 +92,28 @@ public final class BlockFields {
     if (types.contains("string")) {
       return TextNode.valueOf(text);
     }
-    String type = types.get(0);
-    throw new InvalidInputException("Field '" + field + "' of block type '" + slug + "' takes " + article(type)
-        + ", not " + text + example(type));
+    throw wrongType(field, types, text);
+  }
+
+  /**
+   * Fails when {@code value}, given as JSON, is of no type the schema states for {@code field}
+   * (a text for a boolean, a map for a list...), with a message naming the field, the block type
+   * and what it takes; and when {@code field} is not a field. Null fits every field, and a field
+   * whose schema states no type takes any value.
+   */
+  public void requireValue(String field, JsonNode value) {
+    requireField(field);
+    List<String> types = statedTypes(field);
+    if (value.isNull() || types.isEmpty() || types.stream().anyMatch(type -> matches(type, value))) {
+      return;
+    }
+    throw wrongType(field, types, value.toString());
+  }
+
+  private InvalidInputException wrongType(String field, List<String> types, String given) {
+    String takes = String.join(" or ", types.stream().map(BlockFields::article).toList());
+    return new InvalidInputException("Field '" + field + "' of block type '" + slug + "' takes " + takes + ", not "
+        + given + example(types.get(0)));
   }
 
   /** Fails with a message listing the fields when {@code field} is not one of them. */
@@ -102,6 +135,7 @@ public final class BlockFields {
       case "boolean" -> value.isBoolean();
       case "integer" -> value.isIntegralNumber();
       case "number" -> value.isNumber();
+      case "string" -> value.isTextual();
       default -> true;
     };
   }

@@ -8,6 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +21,7 @@ abstract class ServerTest {
   @TempDir Path dir;
   protected Vertx vertx;
   protected FerryServer server;
+  private String jdbcUrl;
 
   /** The database the server uses. */
   protected String databaseUrl() {
@@ -42,10 +47,25 @@ abstract class ServerTest {
     return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.tree(response.body()));
   }
 
+  /** Counts rows of the server's database, as a check that nothing is left behind. */
+  protected long countRows(String sql, Object... params) throws Exception {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   @BeforeEach
   void startServer() {
     vertx = Vertx.vertx();
-    server = FerryServer.start(vertx, new ServerOptions(databaseUrl(), "127.0.0.1", 0, apiKey(),
+    jdbcUrl = databaseUrl();
+    server = FerryServer.start(vertx, new ServerOptions(jdbcUrl, "127.0.0.1", 0, apiKey(),
         dev.ferry.server.services.ServiceSettings.DEFAULTS));
   }
 

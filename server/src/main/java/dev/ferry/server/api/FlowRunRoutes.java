@@ -11,19 +11,25 @@ import dev.ferry.server.api.Replies.Reply;
 import dev.ferry.server.db.Database;
 import dev.ferry.server.db.FlowRepository;
 import dev.ferry.server.db.FlowRunRepository;
+import dev.ferry.server.db.LaunchRepository;
 import dev.ferry.server.orchestration.RunNames;
 import io.vertx.ext.web.Router;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter and propose states. */
+/**
+ * {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter and propose states;
+ * and ferry's {@code /ferry/flow_runs/{id}/launch}: what an agent launched for a run, for the dashboard.
+ */
 final class FlowRunRoutes {
   private static final String NOT_FOUND = "Flow run not found";
 
   private final Database db;
   private final FlowRunRepository runs = new FlowRunRepository();
   private final FlowRepository flows = new FlowRepository();
+  private final LaunchRepository launches = new LaunchRepository();
 
   private final QueueSignals signals;
 
@@ -103,6 +109,25 @@ final class FlowRunRoutes {
         runs.heartbeat(c, ids, agent);
         return null;
       }).map(ignored -> Reply.noContent());
+    });
+    bind(api.put("/ferry/flow_runs/:id/launch"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      JsonNode body = Requests.body(ctx);
+      if (!body.isObject()) {
+        throw ApiError.invalid(List.of("body"), "value is not a valid dict", "type_error.dict", body);
+      }
+      return db.transaction(c -> launches.put(c, id, (ObjectNode) body)).map(FlowRunRoutes::noContentOr404);
+    });
+    bind(api.get("/ferry/flow_runs/:id/launch"), ctx -> {
+      UUID id = Requests.pathId(ctx);
+      return db.read(c -> {
+        Optional<LaunchRepository.Launch> launch = launches.get(c, id);
+        if (launch.isEmpty() && runs.byId(c, id).isEmpty()) {
+          throw ApiError.notFound(NOT_FOUND);
+        }
+        return Reply.ok(launch.orElseThrow(() -> ApiError.notFound("No launch is recorded for flow run " + id
+            + ": the agent that launches it records one")));
+      });
     });
     bind(api.get("/flow_run_states/"), ctx -> {
       String runId = ctx.queryParams().get("flow_run_id");

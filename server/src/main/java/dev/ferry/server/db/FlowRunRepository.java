@@ -254,12 +254,14 @@ public final class FlowRunRepository {
     OffsetDateTime next = run.nextScheduledStartTime();
     if (state.type() == StateType.SCHEDULED) {
       next = state.stateDetails().scheduledTime();
-      expected = expected == null ? next : expected;
+    }
+    if (expected == null) {
+      // as Prefect does: a run is expected when it is first scheduled for, or else when it got its first state
+      expected = state.type() == StateType.SCHEDULED ? next : now;
     }
     if (state.type() == StateType.RUNNING) {
       runCount++;
       start = start == null ? now : start;
-      expected = expected == null ? now : expected;
     }
     if (state.isFinal()) {
       end = now;
@@ -307,10 +309,8 @@ public final class FlowRunRepository {
     OffsetDateTime expected = Columns.time(row, "expected_start_time");
     OffsetDateTime start = Columns.time(row, "start_time");
     double total = row.getDouble("total_run_time");
-    double estimatedRun = stateType == StateType.RUNNING && state.timestamp() != null
-        ? total + Duration.between(state.timestamp(), now).toNanos() / 1e9 : total;
-    double startDelta = start == null && expected != null && now.isAfter(expected)
-        ? Duration.between(expected, now).toNanos() / 1e9 : 0.0;
+    double estimatedRun = RunEstimates.runTime(stateType, state == null ? null : state.timestamp(), total, now);
+    double startDelta = RunEstimates.lateness(stateType, expected, start, now);
     return new FlowRun(Columns.uuid(row, "id"), Columns.time(row, "created"), Columns.time(row, "updated"),
         row.getString("name"), Columns.uuid(row, "flow_id"), Columns.uuid(row, "state_id"),
         Columns.uuid(row, "deployment_id"), row.getString("work_queue_name"), row.getString("flow_version"),

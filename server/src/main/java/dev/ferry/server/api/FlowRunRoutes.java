@@ -10,26 +10,34 @@ import dev.ferry.model.StateType;
 import dev.ferry.server.api.Replies.Reply;
 import dev.ferry.server.db.Database;
 import dev.ferry.server.db.FlowRepository;
+import dev.ferry.server.db.FlowRunHistory;
 import dev.ferry.server.db.FlowRunRepository;
 import dev.ferry.server.db.LaunchRepository;
+import dev.ferry.server.db.Where;
 import dev.ferry.server.orchestration.RunNames;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter and propose states;
+ * {@code /flow_runs} and {@code /flow_run_states}: read, patch, delete, filter, count, history and propose states;
  * and ferry's {@code /ferry/flow_runs/{id}/launch}: what an agent launched for a run, for the dashboard.
  */
 final class FlowRunRoutes {
   private static final String NOT_FOUND = "Flow run not found";
+  private static final Duration LONGEST_HISTORY_INTERVAL = Duration.ofDays(36_525);
 
   private final Database db;
   private final FlowRunRepository runs = new FlowRunRepository();
   private final FlowRepository flows = new FlowRepository();
   private final LaunchRepository launches = new LaunchRepository();
+  private final FlowRunHistory history = new FlowRunHistory();
 
   private final QueueSignals signals;
 
@@ -69,6 +77,25 @@ final class FlowRunRoutes {
       int offset = Requests.offset(body);
       String order = Filters.flowRunOrder(body);
       return db.read(c -> runs.filter(c, Filters.flowRunWhere(body), order, limit, offset)).map(Reply::ok);
+    });
+    bind(api.post("/flow_runs/history"), ctx -> {
+      JsonNode body = Requests.body(ctx);
+      Requests.required(body, "history_start");
+      Requests.required(body, "history_end");
+      OffsetDateTime start = Requests.time(body, "history_start");
+      OffsetDateTime end = Requests.time(body, "history_end");
+      Duration interval = historyInterval(body);
+      if (end.isBefore(start)) {
+        throw ApiError.detail(422, "history_end " + end + " is before history_start " + start + "; swap them");
+      }
+      long count = FlowRunHistory.intervals(start, end, interval);
+      if (count > FlowRunHistory.MAX_INTERVALS) {
+        throw ApiError.detail(422, "A history of " + count + " intervals is too long: at most "
+            + FlowRunHistory.MAX_INTERVALS + "; ask with history_interval_seconds of at least "
+            + FlowRunHistory.shortestInterval(start, end).toSeconds() + " or a shorter time range");
+      }
+      Where where = Filters.flowRunWhere(body);
+      return db.read(c -> history.read(c, where, start, (int) count, interval)).map(Reply::ok);
     });
     bind(api.get("/flow_runs/:id"), ctx -> {
       UUID id = Requests.pathId(ctx);
@@ -158,6 +185,35 @@ final class FlowRunRoutes {
           Arrays.stream(StateType.values()).map(StateType::name).toList(), body);
     }
     return Json.convert(state, State.class);
+  }
+
+  /**
+   * The history interval of a body, at least a second: seconds (a number or numeric text) or an
+   * ISO 8601 duration ({@code PT1H}), as Prefect takes it; to the microsecond.
+   */
+  private static Duration historyInterval(JsonNode body) {
+    JsonNode value = Requests.required(body, "history_interval_seconds");
+    Duration interval = null;
+    try {
+      if (value.isNumber() || value.isTextual() && value.asText().matches("\\d+(\\.\\d*)?")) {
+        interval = Duration.of(Math.round(value.asDouble() * 1e6), ChronoUnit.MICROS);
+      } else if (value.isTextual()) {
+        interval = Duration.parse(value.asText()).truncatedTo(ChronoUnit.MICROS);
+      }
+    } catch (DateTimeParseException e) {
+      interval = null;
+    }
+    if (interval == null) {
+      throw ApiError.invalid(List.of("body", "history_interval_seconds"), "invalid duration format",
+          "value_error.duration", body);
+    }
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw ApiError.detail(422, "History interval must not be less than 1 second.");
+    }
+    if (interval.compareTo(LONGEST_HISTORY_INTERVAL) > 0) {
+      throw ApiError.detail(422, "History interval must not be more than 100 years.");
+    }
+    return interval;
   }
 
   private static Reply noContentOr404(boolean found) {

@@ -33,7 +33,12 @@ public final class Columns {
 
   public static OffsetDateTime time(ResultSet row, String column) throws SQLException {
     Long micros = Sql.getLong(row, column);
-    return micros == null ? null : OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
+    return micros == null ? null : time(micros);
+  }
+
+  /** The UTC time {@code micros} microseconds after the epoch. */
+  public static OffsetDateTime time(long micros) {
+    return OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   public static UUID uuid(ResultSet row, String column) throws SQLException {

@@ -3,11 +3,15 @@ package dev.ferry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Block types made by users, schema capabilities, and documents that refer to other documents. */
+/**
+ * Block types made by users, schema capabilities, documents that refer to other documents, and
+ * patches of documents checked against their block type's fields.
+ */
 class BlockApiIT extends ServerTest {
   private static List<String> texts(JsonNode list, String field) {
     List<String> out = new ArrayList<>();
@@ -75,6 +79,91 @@ class BlockApiIT extends ServerTest {
 
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.body().get("detail").asText()).contains("'image_registry'").contains("does not exist");
+  }
+
+  @Test
+  void aPatchedFieldTheBlockTypeDoesNotHaveIs422NamingItAndItsFields() throws Exception {
+    String id = save("s3", "dev", "{\"bucket_path\": \"flows/dev\"}").get("id").asText();
+
+    Answer answer = send("PATCH", "/block_documents/" + id, "{\"data\": {\"bucket\": \"flows/prod\"}}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().at("/exception_detail/0/loc").toString()).isEqualTo("[\"body\",\"data\",\"bucket\"]");
+    assertThat(answer.body().at("/exception_detail/0/msg").asText()).isEqualTo("'bucket' is not a field of block type"
+        + " 's3'. Its fields are: bucket_path, aws_access_key_id, aws_secret_access_key");
+    assertThat(answer.body().at("/request_body/data/bucket").asText()).isEqualTo("flows/prod");
+    assertThat(send("GET", "/block_documents/" + id, null).body().at("/data/bucket_path").asText())
+        .isEqualTo("flows/dev");
+  }
+
+  @Test
+  void aPatchedValueOfAnotherTypeThanItsFieldsIs422NamingFieldAndType() throws Exception {
+    String id = save("process", "dev", "{\"command\": [\"python\", \"main.py\"]}").get("id").asText();
+
+    Answer text = send("PATCH", "/block_documents/" + id, "{\"data\": {\"command\": \"python main.py\"}}");
+    Answer flag = send("PATCH", "/block_documents/" + id, "{\"data\": {\"stream_output\": \"yes\"}}");
+    Answer notAMap = send("PATCH", "/block_documents/" + id, "{\"data\": [\"python\"]}");
+    Answer fine = send("PATCH", "/block_documents/" + id, "{\"data\": {\"stream_output\": false, \"name\": null}}");
+
+    assertThat(text.status()).isEqualTo(422);
+    assertThat(text.body().at("/exception_detail/0/loc").toString()).isEqualTo("[\"body\",\"data\",\"command\"]");
+    assertThat(text.body().at("/exception_detail/0/msg").asText()).startsWith("Field 'command' of block type 'process'"
+        + " takes a JSON list, not \"python main.py\"");
+    assertThat(flag.body().at("/exception_detail/0/msg").asText())
+        .isEqualTo("Field 'stream_output' of block type 'process' takes a boolean, not \"yes\"");
+    assertThat(notAMap.status()).isEqualTo(422);
+    assertThat(notAMap.body().at("/exception_detail/0/loc").toString()).isEqualTo("[\"body\",\"data\"]");
+    assertThat(fine.status()).isEqualTo(204);
+    assertThat(send("GET", "/block_documents/" + id, null).body().at("/data/command/1").asText()).isEqualTo("main.py");
+  }
+
+  @Test
+  void secretsSentBackMaskedAsReadKeepTheirSavedValuesWhetherMergedOrReplaced() throws Exception {
+    String id = save("s3", "prod", "{\"bucket_path\": \"flows/prod\", \"aws_access_key_id\": \"AKIA1\","
+        + " \"aws_secret_access_key\": \"s3cr3t\"}").get("id").asText();
+    JsonNode shown = send("GET", "/block_documents/" + id, null).body().get("data");
+    ((ObjectNode) shown).put("bucket_path", "flows/prod-2");
+
+    Answer merged = send("PATCH", "/block_documents/" + id, "{\"data\": " + shown + "}");
+    JsonNode afterMerge = send("GET", "/block_documents/" + id + "?include_secrets=true", null).body().get("data");
+    Answer replaced = send("PATCH", "/block_documents/" + id, "{\"merge_existing_data\": false, \"data\":"
+        + " {\"bucket_path\": \"flows/prod-3\", \"aws_access_key_id\": \"AKIA2\","
+        + " \"aws_secret_access_key\": \"**********\"}}");
+    JsonNode afterReplace = send("GET", "/block_documents/" + id + "?include_secrets=true", null).body().get("data");
+
+    assertThat(shown.get("aws_secret_access_key").asText()).isEqualTo("**********");
+    assertThat(merged.status()).isEqualTo(204);
+    assertThat(afterMerge.toString()).isEqualTo("{\"bucket_path\":\"flows/prod-2\",\"aws_access_key_id\":\"AKIA1\","
+        + "\"aws_secret_access_key\":\"s3cr3t\"}");
+    assertThat(replaced.status()).isEqualTo(204);
+    assertThat(afterReplace.toString()).isEqualTo("{\"bucket_path\":\"flows/prod-3\",\"aws_access_key_id\":\"AKIA2\","
+        + "\"aws_secret_access_key\":\"s3cr3t\"}");
+  }
+
+  @Test
+  void aMaskedNestedSecretKeepsItsSavedValueToo() throws Exception {
+    String id = save("docker-container", "dev", "{\"image\": \"busybox\", \"image_registry\": {\"username\": \"ferry\","
+        + " \"password\": \"hunter2\", \"registry_url\": \"registry.local\"}}").get("id").asText();
+
+    send("PATCH", "/block_documents/" + id, "{\"data\": {\"image_registry\": {\"username\": \"ferry2\","
+        + " \"password\": \"**********\", \"registry_url\": \"registry.local\"}}}");
+
+    JsonNode registry = send("GET", "/block_documents/" + id + "?include_secrets=true", null).body()
+        .at("/data/image_registry");
+    assertThat(registry.get("username").asText()).isEqualTo("ferry2");
+    assertThat(registry.get("password").asText()).isEqualTo("hunter2");
+  }
+
+  @Test
+  void aPatchMovingADocumentToNoSchemaIsAConflict() throws Exception {
+    String id = save("local-file-system", "dev", "{\"basepath\": \"/srv/flows\"}").get("id").asText();
+    String missing = "5a0fd1a4-7d2e-4e0e-9a43-0e6f1f1b6b01";
+
+    Answer answer = send("PATCH", "/block_documents/" + id, "{\"block_schema_id\": \"" + missing + "\"}");
+
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.body().get("detail").asText())
+        .isEqualTo("Data integrity conflict: block schema " + missing + " does not exist.");
   }
 
   private JsonNode save(String slug, String name, String data) throws Exception {

@@ -4,7 +4,9 @@ import static dev.ferry.server.api.Replies.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.blocks.BlockFields;
 import dev.ferry.blocks.SchemaChecksum;
+import dev.ferry.error.InvalidInputException;
 import dev.ferry.model.BlockSchema;
 import dev.ferry.model.BlockType;
 import dev.ferry.server.api.Replies.Reply;
@@ -13,6 +15,7 @@ import dev.ferry.server.db.Database;
 import dev.ferry.server.db.Where;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** {@code /block_types}, {@code /block_schemas} and {@code /block_documents}. */
@@ -166,12 +169,20 @@ final class BlockRoutes {
     bind(api.patch("/block_documents/:id"), ctx -> {
       UUID id = uuidOr404(ctx.pathParam("id"));
       JsonNode body = Requests.body(ctx);
-      return db.transaction(referencesChecked(c -> blocks.patchDocument(c, id, body))).map(found -> {
-        if (!found) {
-          throw ApiError.notFound(DOCUMENT_NOT_FOUND);
+      UUID newSchemaId = Requests.uuid(body, "block_schema_id");
+      if (body.has("data") && !body.get("data").isObject()) {
+        throw ApiError.invalid(List.of("body", "data"), "value is not a valid dict", "type_error.dict", body);
+      }
+      return db.transaction(referencesChecked(c -> {
+        BlockSchema schema = blocks.documentSchema(c, id).orElseThrow(() -> ApiError.notFound(DOCUMENT_NOT_FOUND));
+        if (newSchemaId != null) {
+          schema = blocks.schemaById(c, newSchemaId).orElseThrow(() -> ApiError.conflict(
+              "Data integrity conflict: block schema " + newSchemaId + " does not exist."));
         }
+        checkData(schema, body);
+        blocks.patchDocument(c, id, body);
         return Reply.noContent();
-      });
+      }));
     });
     bind(api.delete("/block_documents/:id"), ctx -> {
       UUID id = uuidOr404(ctx.pathParam("id"));
@@ -182,6 +193,23 @@ final class BlockRoutes {
         return Reply.noContent();
       });
     });
+  }
+
+  /**
+   * Checks the fields a document patch sends against its block type's schema, as {@code ferry block
+   * create} checks them: a 422 naming a field the type does not have (listing those it has), or one
+   * whose value is of another JSON type than its schema states.
+   */
+  private static void checkData(BlockSchema schema, JsonNode body) {
+    BlockFields fields = new BlockFields(schema.blockType().slug(), schema.fields());
+    for (Map.Entry<String, JsonNode> field : body.path("data").properties()) {
+      try {
+        fields.requireValue(field.getKey(), field.getValue());
+      } catch (InvalidInputException e) {
+        throw ApiError.invalid(List.of("body", "data", field.getKey()), e.getMessage(),
+            fields.has(field.getKey()) ? "type_error" : "value_error.extra", body);
+      }
+    }
   }
 
   private static ApiError typeNotFound() {

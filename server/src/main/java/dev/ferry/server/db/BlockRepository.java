@@ -177,9 +177,19 @@ public final class BlockRepository {
     return documents;
   }
 
+  /** The schema a document is saved with; empty when there is no such document. */
+  public Optional<BlockSchema> documentSchema(Connection c, UUID id) throws SQLException {
+    Optional<DocumentRow> row = row(c, id);
+    return row.isEmpty() ? Optional.empty() : schemaById(c, row.get().schemaId());
+  }
+
   /**
-   * Changes a document's data: merged key by key into the saved data, or replacing it with
-   * {@code merge_existing_data: false}; a new {@code block_schema_id} moves it to that schema.
+   * Changes a document's data: merged into the saved data field by field (a field sent replaces
+   * the saved one whole), or replacing it with {@code merge_existing_data: false}, as Prefect 2.7
+   * does; a new {@code block_schema_id} moves it to that schema. A secret field sent back as
+   * {@link #OBFUSCATED}, as reads show it, keeps its saved value: Prefect drops such a field from
+   * the update, which keeps it when merging but loses it when replacing (or when the secret is a
+   * nested field, {@code image_registry.password}); ferry keeps it in every case.
    * False when there is no such document.
    */
   public boolean patchDocument(Connection c, UUID id, JsonNode patch) throws SQLException {
@@ -189,10 +199,13 @@ public final class BlockRepository {
     }
     ObjectNode data = row.get().data();
     if (patch.path("data").isObject()) {
+      ObjectNode update = patch.get("data").deepCopy();
+      JsonNode secrets = schemaById(c, row.get().schemaId()).orElseThrow().fields().path("secret_fields");
+      secrets.forEach(secret -> keepMasked(update, data, secret.asText().split("\\.")));
       if (!patch.path("merge_existing_data").asBoolean(true)) {
-        data = Json.object();
+        data.removeAll();
       }
-      data.setAll((ObjectNode) patch.get("data"));
+      data.setAll(update);
       checkReferences(c, data);
     }
     String schemaId = patch.hasNonNull("block_schema_id") ? patch.get("block_schema_id").asText()
@@ -200,6 +213,21 @@ public final class BlockRepository {
     Sql.update(c, "UPDATE block_document SET updated = ?, data = ?, block_schema_id = ? WHERE id = ?",
         Columns.micros(Columns.now()), Columns.json(data), schemaId, id.toString());
     return true;
+  }
+
+  /** Puts the saved value of the secret at {@code path} in place of the mask, if {@code update} sends the mask. */
+  private static void keepMasked(ObjectNode update, ObjectNode saved, String[] path) {
+    JsonNode sent = update;
+    JsonNode kept = saved;
+    for (int i = 0; i < path.length - 1; i++) {
+      sent = sent.path(path[i]);
+      kept = kept.path(path[i]);
+    }
+    String field = path[path.length - 1];
+    if (sent instanceof ObjectNode parent && OBFUSCATED.equals(parent.path(field).textValue())
+        && kept.hasNonNull(field)) {
+      parent.set(field, kept.get(field).deepCopy());
+    }
   }
 
   public boolean deleteDocument(Connection c, UUID id) throws SQLException {

@@ -55,9 +55,9 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aReferenceToAnotherDocumentReadsAsThatDocumentsDataWithItsSecretsHidden() throws Exception {
-    String registry = save("docker-registry", "hub", "{\"username\": \"ferry\", \"password\": \"hunter2\","
+    String registry = saveBlock("docker-registry", "hub", "{\"username\": \"ferry\", \"password\": \"hunter2\","
         + " \"registry_url\": \"registry.local\", \"reauth\": true}").get("id").asText();
-    JsonNode container = save("docker-container", "dev", "{\"image\": \"busybox\","
+    JsonNode container = saveBlock("docker-container", "dev", "{\"image\": \"busybox\","
         + " \"image_registry\": {\"$ref\": {\"block_document_id\": \"" + registry + "\"}}}");
 
     JsonNode read = send("GET", "/block_documents/" + container.get("id").asText(), null).body();
@@ -74,7 +74,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aReferenceToNoDocumentIsAConflictNamingTheField() throws Exception {
-    Answer answer = send("POST", "/block_documents/", document("docker-container", "dev",
+    Answer answer = send("POST", "/block_documents/", blockDocument("docker-container", "dev",
         "{\"image_registry\": {\"$ref\": {\"block_document_id\": \"5a0fd1a4-7d2e-4e0e-9a43-0e6f1f1b6b01\"}}}"));
 
     assertThat(answer.status()).isEqualTo(409);
@@ -83,7 +83,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aPatchedFieldTheBlockTypeDoesNotHaveIs422NamingItAndItsFields() throws Exception {
-    String id = save("s3", "dev", "{\"bucket_path\": \"flows/dev\"}").get("id").asText();
+    String id = saveBlock("s3", "dev", "{\"bucket_path\": \"flows/dev\"}").get("id").asText();
 
     Answer answer = send("PATCH", "/block_documents/" + id, "{\"data\": {\"bucket\": \"flows/prod\"}}");
 
@@ -98,7 +98,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aPatchedValueOfAnotherTypeThanItsFieldsIs422NamingFieldAndType() throws Exception {
-    String id = save("process", "dev", "{\"command\": [\"python\", \"main.py\"]}").get("id").asText();
+    String id = saveBlock("process", "dev", "{\"command\": [\"python\", \"main.py\"]}").get("id").asText();
 
     Answer text = send("PATCH", "/block_documents/" + id, "{\"data\": {\"command\": \"python main.py\"}}");
     Answer flag = send("PATCH", "/block_documents/" + id, "{\"data\": {\"stream_output\": \"yes\"}}");
@@ -119,7 +119,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void secretsSentBackMaskedAsReadKeepTheirSavedValuesWhetherMergedOrReplaced() throws Exception {
-    String id = save("s3", "prod", "{\"bucket_path\": \"flows/prod\", \"aws_access_key_id\": \"AKIA1\","
+    String id = saveBlock("s3", "prod", "{\"bucket_path\": \"flows/prod\", \"aws_access_key_id\": \"AKIA1\","
         + " \"aws_secret_access_key\": \"s3cr3t\"}").get("id").asText();
     JsonNode shown = send("GET", "/block_documents/" + id, null).body().get("data");
     ((ObjectNode) shown).put("bucket_path", "flows/prod-2");
@@ -142,7 +142,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aMaskedNestedSecretKeepsItsSavedValueToo() throws Exception {
-    String id = save("docker-container", "dev", "{\"image\": \"busybox\", \"image_registry\": {\"username\": \"ferry\","
+    String id = saveBlock("docker-container", "dev", "{\"image\": \"busybox\", \"image_registry\": {\"username\": \"ferry\","
         + " \"password\": \"hunter2\", \"registry_url\": \"registry.local\"}}").get("id").asText();
 
     send("PATCH", "/block_documents/" + id, "{\"data\": {\"image_registry\": {\"username\": \"ferry2\","
@@ -156,7 +156,7 @@ class BlockApiIT extends ServerTest {
 
   @Test
   void aPatchMovingADocumentToNoSchemaIsAConflict() throws Exception {
-    String id = save("local-file-system", "dev", "{\"basepath\": \"/srv/flows\"}").get("id").asText();
+    String id = saveBlock("local-file-system", "dev", "{\"basepath\": \"/srv/flows\"}").get("id").asText();
     String missing = "5a0fd1a4-7d2e-4e0e-9a43-0e6f1f1b6b01";
 
     Answer answer = send("PATCH", "/block_documents/" + id, "{\"block_schema_id\": \"" + missing + "\"}");
@@ -164,18 +164,5 @@ class BlockApiIT extends ServerTest {
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.body().get("detail").asText())
         .isEqualTo("Data integrity conflict: block schema " + missing + " does not exist.");
-  }
-
-  private JsonNode save(String slug, String name, String data) throws Exception {
-    Answer answer = send("POST", "/block_documents/", document(slug, name, data));
-    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-    return answer.body();
-  }
-
-  private String document(String slug, String name, String data) throws Exception {
-    JsonNode schema = send("POST", "/block_schemas/filter", "{\"block_schemas\": {\"block_type_id\": {\"any_\": [\""
-        + send("GET", "/block_types/slug/" + slug, null).body().get("id").asText() + "\"]}}}").body().get(0);
-    return "{\"name\": \"" + name + "\", \"data\": " + data + ", \"block_schema_id\": \"" + schema.get("id").asText()
-        + "\", \"block_type_id\": \"" + schema.get("block_type_id").asText() + "\"}";
   }
 }

@@ -47,6 +47,23 @@ abstract class ServerTest {
     return new Answer(response.statusCode(), response.body().isEmpty() ? null : Json.tree(response.body()));
   }
 
+  /** Saves a block document of a built-in block type with its data (JSON) and answers it as saved. */
+  protected JsonNode saveBlock(String slug, String name, String data) throws Exception {
+    Answer answer = send("POST", "/block_documents/", blockDocument(slug, name, data));
+    if (answer.status() != 201) {
+      throw new AssertionError("Block " + slug + "/" + name + " not saved: " + answer);
+    }
+    return answer.body();
+  }
+
+  /** The body that creates a block document of a built-in block type. */
+  protected String blockDocument(String slug, String name, String data) throws Exception {
+    JsonNode schema = send("POST", "/block_schemas/filter", "{\"block_schemas\": {\"block_type_id\": {\"any_\": [\""
+        + send("GET", "/block_types/slug/" + slug, null).body().get("id").asText() + "\"]}}}").body().get(0);
+    return "{\"name\": \"" + name + "\", \"data\": " + data + ", \"block_schema_id\": \"" + schema.get("id").asText()
+        + "\", \"block_type_id\": \"" + schema.get("block_type_id").asText() + "\"}";
+  }
+
   /** Counts rows of the server's database, as a check that nothing is left behind. */
   protected long countRows(String sql, Object... params) throws Exception {
     try (Connection connection = DriverManager.getConnection(jdbcUrl);

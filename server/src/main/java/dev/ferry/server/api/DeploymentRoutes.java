@@ -4,12 +4,16 @@ import static dev.ferry.server.api.Replies.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.blocks.BlockCatalog;
+import dev.ferry.blocks.BlockFields;
 import dev.ferry.error.InvalidInputException;
 import dev.ferry.json.Json;
+import dev.ferry.manifest.Overrides;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.api.Replies.Reply;
+import dev.ferry.server.db.BlockRepository;
 import dev.ferry.server.db.Database;
 import dev.ferry.server.db.DeploymentRepository;
 import dev.ferry.server.db.FlowRepository;
@@ -23,11 +27,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** {@code /deployments}: upsert by flow and name, read, filter, delete, and {@code create_flow_run}. */
+/**
+ * {@code /deployments}: upsert by flow and name, read, filter, patch (with its overrides checked
+ * against its infrastructure block), delete, and {@code create_flow_run}.
+ */
 final class DeploymentRoutes {
   private static final String NOT_FOUND = "Deployment not found";
 
@@ -37,6 +48,7 @@ final class DeploymentRoutes {
   private final DeploymentRepository deployments = new DeploymentRepository();
   private final FlowRunRepository runs = new FlowRunRepository();
   private final WorkQueueRepository queues = new WorkQueueRepository();
+  private final BlockRepository blocks = new BlockRepository();
 
   private final QueueSignals signals;
 
@@ -73,10 +85,18 @@ final class DeploymentRoutes {
     bind(api.patch("/deployments/:id"), ctx -> {
       UUID id = Requests.pathId(ctx);
       JsonNode body = Requests.body(ctx);
-      if (body.hasNonNull("schedule")) {
-        schedule(body);
-      }
-      return db.transaction(c -> deployments.patch(c, id, body)).map(DeploymentRoutes::noContentOr404);
+      DeploymentUpdate.check(body);
+      schedule(body);
+      return db.transaction(c -> {
+        Deployment d = deployments.byId(c, id).orElseThrow(() -> ApiError.notFound(NOT_FOUND));
+        checkOverrides(c, d, body);
+        String queue = Requests.text(body, "work_queue_name");
+        if (queue != null) {
+          queues.ensure(c, queue);
+        }
+        deployments.patch(c, id, body);
+        return Reply.noContent();
+      });
     });
     bind(api.post("/deployments/:id/set_schedule_active"), ctx -> scheduleActive(Requests.pathId(ctx), true));
     bind(api.post("/deployments/:id/set_schedule_inactive"), ctx -> scheduleActive(Requests.pathId(ctx), false));
@@ -135,6 +155,37 @@ final class DeploymentRoutes {
       throw ApiError.notFound(NOT_FOUND);
     }
     return Reply.noContent();
+  }
+
+  /**
+   * Checks the overrides a PATCH leaves a deployment with against the fields of the infrastructure
+   * block it leaves it with (a process block when none), as {@code ferry deployment build} and
+   * {@code apply} do, when the PATCH changes either: a 422 naming the key, the block type and its
+   * fields, or the type a field takes. Overrides it leaves as they are pass as they did, so that a
+   * client that sends the whole deployment back, as Prefect's {@code pause-schedule} does, is not
+   * refused for a key the deployment was created with.
+   */
+  private void checkOverrides(Connection c, Deployment d, JsonNode body) throws SQLException {
+    ObjectNode overrides = body.has("infra_overrides") ? (ObjectNode) body.get("infra_overrides") : d.infraOverrides();
+    UUID block = body.has("infrastructure_document_id") ? Requests.uuid(body, "infrastructure_document_id")
+        : d.infrastructureDocumentId();
+    if (overrides.equals(d.infraOverrides()) && Objects.equals(block, d.infrastructureDocumentId())) {
+      return;
+    }
+    BlockFields fields = block == null ? BlockCatalog.bySlug("process").blockFields()
+        : blocks.documentSchema(c, block).map(s -> new BlockFields(s.blockType().slug(), s.fields())).orElseThrow(
+            () -> ApiError.conflict("Data integrity conflict: block document " + block + " does not exist."));
+    for (Map.Entry<String, JsonNode> override : overrides.properties()) {
+      try {
+        Overrides.validate(fields, Json.object().set(override.getKey(), override.getValue()));
+        if (!override.getKey().contains(".")) {
+          fields.requireValue(override.getKey(), override.getValue());
+        }
+      } catch (InvalidInputException e) {
+        throw ApiError.invalid(List.of("body", "infra_overrides", override.getKey()), e.getMessage(), "value_error",
+            body);
+      }
+    }
   }
 
   /** A schedule of a request body, checked: a 422 naming the key at fault when it is malformed. */

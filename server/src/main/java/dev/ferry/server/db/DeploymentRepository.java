@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,7 +37,11 @@ public final class DeploymentRepository {
       + " infra_overrides, parameters, tags, work_queue_name, parameter_openapi_schema, path, entrypoint, manifest_path,"
       + " storage_document_id, infrastructure_document_id";
 
-  /** Creates the deployment, or replaces the one with the same flow and name. */
+  /**
+   * Creates the deployment, or replaces the one with the same flow and name; the runs its schedule
+   * planned and nobody claimed yet go when what they were planned from changes (schedule, queue,
+   * parameters, tags, version, infrastructure block), for the scheduler to plan them again.
+   */
   public Upsert<Deployment> upsert(Connection c, Fields f) throws SQLException {
     long now = Columns.micros(Columns.now());
     Object[] values = {f.flowId().toString(), f.name(), f.version(), f.description(), Columns.json(f.schedule()),
@@ -45,8 +50,7 @@ public final class DeploymentRepository {
         f.manifestPath(), Columns.text(f.storageDocumentId()), Columns.text(f.infrastructureDocumentId())};
     Optional<Deployment> existing = byFlowAndName(c, f.flowId(), f.name());
     if (existing.isPresent()) {
-      if (!java.util.Objects.equals(f.schedule(), existing.get().schedule())
-          || f.isScheduleActive() != Boolean.TRUE.equals(existing.get().isScheduleActive())) {
+      if (replans(existing.get(), f)) {
         deleteAutoScheduledRuns(c, existing.get().id());
       }
       String assignments = String.join(" = ?, ", COLUMNS.split(",\\s*")) + " = ?";
@@ -58,6 +62,17 @@ public final class DeploymentRepository {
     Sql.update(c, "INSERT INTO deployment (id, created, updated, " + COLUMNS + ") VALUES (?, ?, ?"
         + ", ?".repeat(values.length) + ")", concat(new Object[] {id.toString(), now, now}, values, new Object[0]));
     return new Upsert<>(byId(c, id).orElseThrow(), true);
+  }
+
+  /** Whether the runs planned for {@code before} differ from those {@code after} would plan. */
+  private static boolean replans(Deployment before, Fields after) {
+    return !Objects.equals(after.schedule(), before.schedule())
+        || after.isScheduleActive() != Boolean.TRUE.equals(before.isScheduleActive())
+        || !Objects.equals(after.workQueueName(), before.workQueueName())
+        || !Objects.equals(after.parameters(), before.parameters())
+        || !Objects.equals(after.tags(), before.tags())
+        || !Objects.equals(after.version(), before.version())
+        || !Objects.equals(after.infrastructureDocumentId(), before.infrastructureDocumentId());
   }
 
   public Optional<Deployment> byId(Connection c, UUID id) throws SQLException {
@@ -83,7 +98,10 @@ public final class DeploymentRepository {
   /** Fields that identify a deployment: a PATCH leaves them as they are. */
   private static final java.util.Set<String> IDENTITY = java.util.Set.of("id", "name", "flow_id", "created", "updated");
 
-  /** Applies the fields a PATCH names to a deployment; a changed schedule drops the runs it had planned. False when there is no such deployment. */
+  /**
+   * Applies the fields a PATCH names to a deployment, as {@link #upsert} replaces it. False when
+   * there is no such deployment.
+   */
   public boolean patch(Connection c, UUID id, JsonNode patch) throws SQLException {
     Optional<Deployment> existing = byId(c, id);
     if (existing.isEmpty()) {

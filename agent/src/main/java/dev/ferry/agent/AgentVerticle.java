@@ -1,7 +1,9 @@
 package dev.ferry.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.client.ApiException;
 import dev.ferry.client.OrchestrationClient;
+import dev.ferry.json.Json;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
@@ -69,11 +71,13 @@ final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<Boolean> claimOffered = claimOffered();
+    Future<JsonNode> ferryInfo = ferryInfo();
     // a --run-once agent leaves the runs an agent before it left running to a long-running one
     Future<List<LeftRun>> left = options.runOnce() ? Future.succeededFuture(List.of()) : submitter.leftBehind();
-    return Future.all(queues.refresh(), claimOffered, left).map(all -> claimOffered.result()).onSuccess(claim -> {
+    return Future.all(queues.refresh(), ferryInfo, left).map(all -> ferryInfo.result()).onSuccess(info -> {
+      boolean claim = info.path("claim").asBoolean(false);
       claimProtocol = claim;
+      submitter.recordLaunches(info.path("launch_records").asBoolean(false));
       left.result().forEach(this::takeOver);
       if (!options.runOnce()) {
         sweepLeftovers(left.result().stream().map(LeftRun::flowRunId).collect(Collectors.toSet()));
@@ -141,10 +145,12 @@ final class AgentVerticle extends VerticleBase {
     return link.reachable() && !queues.current().isEmpty();
   }
 
-  /** Whether the server is a ferry server, which claims for the agent and holds a claim open until runs come. */
-  private Future<Boolean> claimOffered() {
-    return client.ferryInfo().map(info -> info.path("claim").asBoolean(false))
-        .recover(error -> Future.succeededFuture(false));
+  /**
+   * What a ferry server offers beyond Prefect's API (it claims for the agent and holds a claim open until runs
+   * come; it keeps what was launched for a run); nothing, from any other server.
+   */
+  private Future<JsonNode> ferryInfo() {
+    return client.ferryInfo().recover(error -> Future.succeededFuture(Json.object()));
   }
 
   private void refreshQueues() {

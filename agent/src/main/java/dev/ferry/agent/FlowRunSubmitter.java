@@ -1,5 +1,6 @@
 package dev.ferry.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.infrastructure.Exit;
@@ -58,6 +59,7 @@ public final class FlowRunSubmitter {
   private final ApiLink link;
   private final RunBlocks blocks;
   private final String apiKey;
+  private boolean recordsLaunches;
   private final LogShipper logs;
   private final AgentOptions options;
   private final Blocking blocking;
@@ -96,7 +98,8 @@ public final class FlowRunSubmitter {
   private record Running(FlowRun run, Infrastructure infrastructure, boolean reportsOwnStates, Launched launched) {}
 
   /** A run ready to start: its infrastructure, how to launch it, and what to hide from its output. */
-  private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor) {}
+  /** A run ready to launch: its infrastructure, what it launches, and that, explained for a person (redacted). */
+  private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor, JsonNode explained) {}
 
   /** Runs a claimed flow run to its end; the future holds the final state type the agent knows of. */
   public Future<StateType> submit(FlowRun run) {
@@ -215,7 +218,7 @@ public final class FlowRunSubmitter {
       Launcher.install(dir);
     }
     return new Prepared(plan.infrastructure(), plan.infrastructure().prepare(plan.context()),
-        Redactor.of(apiKey, p.infrastructure(), p.storage()));
+        Redactor.of(apiKey, p.infrastructure(), p.storage()), plan.explained(apiKey));
   }
 
   /**
@@ -251,8 +254,27 @@ public final class FlowRunSubmitter {
     return blocking.run(() -> start(run, prepared)).compose(started -> {
       metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
       ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
-      return link.persist(() -> client.patchFlowRun(run.id(), patch)).compose(ignored -> toTheEnd(started));
+      return link.persist(() -> client.patchFlowRun(run.id(), patch)).compose(ignored -> {
+        recordLaunch(run, prepared.explained());
+        return toTheEnd(started);
+      });
     });
+  }
+
+  /**
+   * Records on a ferry server what was launched for the run, for the dashboard's run page. Nothing waits for
+   * it, and a failure is only said: the run goes on.
+   */
+  private void recordLaunch(FlowRun run, JsonNode explained) {
+    if (recordsLaunches) {
+      client.recordLaunch(run.id(), explained).onFailure(error -> LOG.warn(
+          "Cannot record what was launched for flow run '{}' ({}): {}", run.name(), run.id(), message(error)));
+    }
+  }
+
+  /** Whether the server keeps what was launched for a run (a ferry server does, Prefect's does not). */
+  void recordLaunches(boolean offered) {
+    recordsLaunches = offered;
   }
 
   /** Waits for a run's infrastructure to end and reports how it ended. */

@@ -1,5 +1,6 @@
 package dev.ferry.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.RunContext;
@@ -58,11 +59,17 @@ public record LaunchPlan(RunParts parts, Infrastructure infrastructure, RunConte
     return context.imageCodePath() != null;
   }
 
-  /**
-   * The plan as YAML for a person: the run, where its code comes from, and what the infrastructure
-   * would start, in its own terms; the API key and the blocks' secret fields masked.
-   */
+  /** {@link #explained} as YAML, for a person at a terminal. */
   public String explain(String apiKey) {
+    return Yaml.write(explained(apiKey));
+  }
+
+  /**
+   * The plan for a person: the run, where its code comes from, and what the infrastructure would start, in its
+   * own terms; the API key and the blocks' secret fields masked. The agent records it on the run for the
+   * dashboard; {@code explain} prints it.
+   */
+  public JsonNode explained(String apiKey) {
     Map<String, Object> explained = new LinkedHashMap<>();
     explained.put("flow_run", parts.run().name() + " (" + parts.run().id() + ")");
     explained.put("deployment", parts.flow().name() + "/" + parts.deployment().name());
@@ -73,6 +80,6 @@ public record LaunchPlan(RunParts parts, Infrastructure infrastructure, RunConte
             ? context.workingDir() : spec.workingDir() + ", pulled by the run itself"));
     explained.put("launch", infrastructure.describe(spec));
     Redactor redactor = Redactor.of(apiKey, parts.infrastructure(), parts.storage());
-    return Yaml.write(redactor.redact(Json.MAPPER.valueToTree(explained)));
+    return redactor.redact(Json.MAPPER.valueToTree(explained));
   }
 }

@@ -149,6 +149,11 @@ public final class OrchestrationClient implements AutoCloseable {
     return http.call(HttpMethod.PATCH, "/flow_runs/" + id, patch, null);
   }
 
+  /** Records on a ferry server what an agent launched for a run ({@code PUT /ferry/flow_runs/{id}/launch}). */
+  public Future<Void> recordLaunch(UUID id, JsonNode launch) {
+    return http.call(HttpMethod.PUT, "/ferry/flow_runs/" + id + "/launch", launch, null);
+  }
+
   /** Proposes a state; the answer says whether the server accepted it, and why not. */
   public Future<OrchestrationResult> setFlowRunState(UUID id, State state, boolean force) {
     ObjectNode body = Json.object().put("force", force);

@@ -16,7 +16,8 @@ public final class ApiRouter {
   public static final String API_VERSION = "2.7.12";
 
   /** What a ferry server offers beyond Prefect's API, for clients that ask ({@code GET /api/ferry/info}). */
-  private static final java.util.Map<String, Object> FERRY_INFO = java.util.Map.of("claim", true, "heartbeats", true);
+  private static final java.util.Map<String, Object> FERRY_INFO = java.util.Map.of("claim", true, "heartbeats", true,
+      "launch_records", true);
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
 

@@ -10,7 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The orchestration API under {@code /api}, with Prefect's error shapes for every failure. */
+/** The orchestration API under {@code /api}, with Prefect's error shapes for every failure; the dashboard beside it. */
 public final class ApiRouter {
   /** The Prefect API level this server answers as; Prefect's clients compare against it. */
   public static final String API_VERSION = "2.7.12";
@@ -42,6 +42,7 @@ public final class ApiRouter {
 
     Router root = Router.router(vertx);
     root.route("/api/*").subRouter(api);
+    DashboardRoutes.mount(root);
     root.route().failureHandler(ApiRouter::fail);
     root.errorHandler(404, ctx -> detail(ctx, 404, "Not Found"));
     root.errorHandler(405, ctx -> detail(ctx, 405, "Method Not Allowed"));

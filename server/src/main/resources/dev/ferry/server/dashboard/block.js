@@ -97,9 +97,9 @@ function input(field, error) {
           aria-invalid=${invalid} .value=${asText(field.value, 2)}></textarea>`
       : html`<input id=${id} name=${id} type=${field.secret ? 'password' : 'text'} spellcheck="false"
           autocomplete="off" aria-describedby=${described} aria-invalid=${invalid} .value=${asText(field.value)}>`;
-  const hint = [field.property.description, structured ? 'JSON.' : '',
-    field.secret ? 'Secret: shown masked; type a new value to replace it, or leave the stars to keep it.' : '']
-    .filter(Boolean).join(' ');
+  const hint = [field.property.title, field.property.description, structured ? 'JSON' : '',
+    field.secret ? 'Secret: shown masked; type a new value to replace it, or leave the stars to keep it' : '']
+    .filter(Boolean).map(part => (/[.!?]$/.test(part) ? part : `${part}.`)).join(' ');
   return html`
     <div class="field">
       <label for=${id}>${field.name}</label>

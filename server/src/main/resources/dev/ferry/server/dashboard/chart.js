@@ -7,12 +7,19 @@ const HEIGHT = 160;
 /** Bar widths in seconds, from a minute to a week. */
 const WIDTHS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 604800];
 
-/** What the chart covers: the filter's From and To, else the last day and the coming hour, in about 48 bars. */
+/**
+ * The time the page shows, in bars of about a 48th of it: the filter's From and To; without them
+ * the last week and the next day (as Prefect's flow runs page), in whole bars.
+ */
 export function span(from, to) {
-  const end = to ? new Date(to) : new Date(Date.now() + 3600_000);
-  const start = from ? new Date(from) : new Date(end - 25 * 3600_000);
+  const day = 24 * 3600_000;
+  const end = to ? Date.parse(to) : Date.now() + day;
+  const start = from ? Date.parse(from) : end - 8 * day;
   const wanted = (end - start) / 1000 / 48;
-  return {start, end, seconds: WIDTHS.find(width => width >= wanted) ?? Math.ceil(wanted)};
+  const seconds = WIDTHS.find(width => width >= wanted) ?? Math.ceil(wanted);
+  const whole = (time, round) => new Date(round(time / seconds / 1000) * seconds * 1000);
+  return {start: from ? new Date(start) : whole(start, Math.floor), end: to ? new Date(end) : whole(end, Math.ceil),
+    seconds};
 }
 
 /** The API's history as bars: [{start, end, counts: {COMPLETED: 3}, total}]. */

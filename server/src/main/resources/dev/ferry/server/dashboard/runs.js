@@ -34,8 +34,8 @@ export function mount(main) {
   const refresh = () => load(view, draw, async () => {
     const ticket = ++latest;
     const q = query();
-    const filter = runFilter(q);
     const covered = span(q.from, q.to);
+    const filter = runFilter(q, covered);
     const [runs, total, history] = await Promise.all([
       post('/flow_runs/filter', {...filter, sort: 'EXPECTED_START_TIME_DESC', limit: LIMIT}),
       post('/flow_runs/count', filter),
@@ -60,8 +60,8 @@ export function mount(main) {
   }};
 }
 
-/** Prefect's flow-run filter for the page's query: state, tag, deployment, work queue and expected start. */
-function runFilter(q) {
+/** Prefect's flow-run filter for the page's query: state, tag, deployment, work queue, expected start in a span. */
+function runFilter(q, {start, end}) {
   const runs = {};
   if (q.state) {
     runs.state = {type: {any_: [q.state]}};
@@ -75,17 +75,14 @@ function runFilter(q) {
   if (q.queue) {
     runs.work_queue_name = {any_: [q.queue]};
   }
-  if (q.from || q.to) {
-    runs.expected_start_time = {after_: q.from || undefined, before_: q.to || undefined};
-  }
+  runs.expected_start_time = {after_: start.toISOString(), before_: end.toISOString()};
   return {flow_runs: runs};
 }
 
-/** The history of the runs the filter matches, the chart's span taking the place of its time range. */
+/** The history of the runs the filter matches, in bars over its span. */
 function historyRequest(filter, {start, end, seconds}) {
-  const {expected_start_time: ignored, ...runs} = filter.flow_runs;
   return {history_start: start.toISOString(), history_end: end.toISOString(), history_interval_seconds: seconds,
-    flow_runs: runs};
+    ...filter};
 }
 
 function page(view, pick) {
@@ -101,35 +98,23 @@ function page(view, pick) {
 function filters(view, q) {
   const set = name => event => setQuery({[name]: event.target.value});
   const setTime = name => event => setQuery({[name]: event.target.value && new Date(event.target.value).toISOString()});
-  const option = (value, label, selected) =>
-    html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
+  const choice = (label, name, options) => html`
+    <div class="field">
+      <label for="filter-${name}">${label}</label>
+      <select id="filter-${name}" @change=${set(name)}>
+        <option value="">Any</option>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${value === q[name]}>${text}</option>`)}
+      </select>
+    </div>`;
   return html`
     <form class="filters" aria-label="Filters" @submit=${event => event.preventDefault()}>
-      <div class="field">
-        <label for="filter-state">State</label>
-        <select id="filter-state" @change=${set('state')}>
-          <option value="">Any</option>
-          ${STATE_TYPES.map(type => option(type, stateLabel(type), q.state))}
-        </select>
-      </div>
+      ${choice('State', 'state', STATE_TYPES.map(type => [type, stateLabel(type)]))}
       <div class="field">
         <label for="filter-tag">Tag</label>
         <input id="filter-tag" .value=${q.tag ?? ''} @change=${set('tag')}>
       </div>
-      <div class="field">
-        <label for="filter-deployment">Deployment</label>
-        <select id="filter-deployment" @change=${set('deployment')}>
-          <option value="">Any</option>
-          ${view.deployments.map(deployment => option(deployment.id, deployment.label, q.deployment))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-queue">Work queue</label>
-        <select id="filter-queue" @change=${set('queue')}>
-          <option value="">Any</option>
-          ${view.queues.map(queue => option(queue.name, queue.name, q.queue))}
-        </select>
-      </div>
+      ${choice('Deployment', 'deployment', view.deployments.map(deployment => [deployment.id, deployment.label]))}
+      ${choice('Work queue', 'queue', view.queues.map(queue => [queue.name, queue.name]))}
       <div class="field">
         <label for="filter-from">From</label>
         <input id="filter-from" type="datetime-local" .value=${localInput(q.from)} @change=${setTime('from')}>
@@ -146,7 +131,7 @@ function chart(view, pick) {
   const shown = view.bars.filter(bar => bar.total);
   return html`
     <figure class="chart">
-      <figcaption>Runs by expected start${view.span ? html`, ${when(view.span.start.toISOString())} to
+      <figcaption>Runs by expected start${view.span ? html`, from ${when(view.span.start.toISOString())} to
         ${when(view.span.end.toISOString())}` : ''}. Select a bar to show its runs.</figcaption>
       ${view.chartError ? html`<p>The chart is not available: ${view.chartError}</p>` : ''}
       <div class="chart-plot" aria-hidden="true"></div>

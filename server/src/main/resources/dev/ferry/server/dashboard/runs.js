@@ -13,7 +13,8 @@ export function mount(main) {
   title('Flow runs');
   const view = {runs: null, total: 0, flows: new Map(), deployments: [], queues: [], bars: [], span: null,
     chartError: '', error: '', notice: ''};
-  const pick = bar => setQuery({from: bar.start, to: bar.end});
+  // A bar holds the runs from its start up to, not including, its end; the filter's To is inclusive.
+  const pick = bar => setQuery({from: bar.start, to: new Date(Date.parse(bar.end) - 1).toISOString()});
   let chart = null;
   let latest = 0;
 

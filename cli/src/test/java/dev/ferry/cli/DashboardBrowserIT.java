@@ -1,0 +1,193 @@
+package dev.ferry.cli;
+
+import static dev.ferry.cli.FerryProcess.succeeds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.cli.FerryProcess.Result;
+import dev.ferry.json.Json;
+import dev.ferry.testing.TestBrowser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web dashboard in a real browser: a {@code ferry server start} with an agent on the queue prod and a
+ * history made through the real ferry jar (a completed and a failed run, deployments with tags on a
+ * local-file-system block and a process block), and for each scenario a node:test file in
+ * {@code src/test/browser} driving headless Chromium against the server's dashboard.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT {
+  private static final String FLOWS = """
+      import os
+      import time
+
+      def etl(rows: int = 1, table: str = "events"):
+          print(f"GREETING={os.environ.get('GREETING')}", flush=True)
+          for row in range(1, rows + 1):
+              print(f"loaded row {row} into {table}", flush=True)
+
+      def report():
+          raise ValueError("the report table is empty")
+
+      def slow(stop_file: str = "", ticks: int = 1200):
+          for tick in range(1, ticks + 1):
+              if stop_file and os.path.exists(stop_file):
+                  break
+              print(f"tick {tick}", flush=True)
+              time.sleep(0.5)
+          print("slow run done", flush=True)
+      """;
+  private static final Pattern LISTENING = Pattern.compile("listening at (http://\\S+)/api");
+  private static final String API_KEY = "dashboard-test-key";
+
+  private Path root;
+  private Path project;
+  private BrowserTests browser;
+  private FerryProcess ferry;
+  private final Deque<Process> daemons = new ArrayDeque<>(); // the last started first
+  private String dashboard;
+  private final Map<String, String> history = new HashMap<>();
+
+  @BeforeAll
+  void serverAgentAndHistory(@TempDir Path root) throws Exception {
+    this.root = root;
+    browser = new BrowserTests(TestBrowser.chromium());
+    browser.install();
+    project = Files.createDirectories(root.resolve("project"));
+    Files.createDirectories(project.resolve("flows"));
+    Files.writeString(project.resolve("flows/flows.py"), FLOWS);
+    dashboard = server(new FerryProcess(project, root.resolve("server-home")));
+    ferry = new FerryProcess(project, root.resolve("home")).withEnv(Map.of("PREFECT_API_URL", dashboard + "/api"));
+    Path store = Files.createDirectories(root.resolve("store"));
+    succeeds(ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store));
+    succeeds(ferry.run("block", "create", "process", "local", "--set", "env={\"GREETING\": \"from the block\"}"));
+    deploy("etl", "nightly", "etl");
+    deploy("report", "daily", "reports");
+    deploy("slow", "live", "slow");
+    Process agent = daemon(ferry, "agent", "start", "-q", "prod", "--query-interval", "0.5", "--drain-timeout", "1");
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> ferry.read(agent, "err").contains("polling work queues"));
+
+    history.put("FERRY_URL", dashboard);
+    history.put("DEPLOYMENT_ID",
+        Json.tree(ferry.run("deployment", "inspect", "etl/nightly").out()).path("id").asText());
+    String completed = ferry.run("deployment", "run", "etl/nightly", "--param", "rows=2", "--watch").runId();
+    String failed = ferry.run("deployment", "run", "report/daily", "--watch").runId();
+    assertThat(ferry.state(completed).path("type").asText()).isEqualTo("COMPLETED");
+    assertThat(ferry.state(failed).path("type").asText()).isEqualTo("FAILED");
+    history.putAll(Map.of("COMPLETED_RUN_ID", completed, "COMPLETED_RUN_NAME", name(completed),
+        "FAILED_RUN_ID", failed, "FAILED_RUN_NAME", name(failed)));
+  }
+
+  @AfterAll
+  void stopDaemons() throws InterruptedException {
+    for (Process daemon : daemons) {
+      daemon.destroy();
+      daemon.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void listRuns() throws Exception {
+    browser.pass("runs.test.mjs", history);
+  }
+
+  @Test
+  void filterRunsByTag() throws Exception {
+    browser.pass("runs-filter.test.mjs", history);
+  }
+
+  @Test
+  void openARunAndWatchItsLogsArrive() throws Exception {
+    Path stop = root.resolve("stop-" + System.nanoTime());
+    String run = ferry.run("deployment", "run", "slow/live", "--param", "stop_file=" + stop).runId();
+
+    browser.pass("run-logs.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run), "STOP_FILE", stop.toString())));
+  }
+
+  @Test
+  void cancelARun() throws Exception {
+    String run = ferry.run("deployment", "run", "slow/live").runId();
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> ferry.state(run).path("type").asText().equals("RUNNING"));
+
+    browser.pass("run-cancel.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run))));
+
+    assertThat(ferry.state(run).path("type").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void runADeploymentWithParameters() throws Exception {
+    browser.pass("deployment-run.test.mjs", history);
+  }
+
+  @Test
+  void editABlocksEnvAndSeeTheNextRunPrintIt() throws Exception {
+    String greeting = "set in the dashboard";
+
+    browser.pass("block-env.test.mjs", with(Map.of("GREETING", greeting)));
+
+    assertThat(ferry.run("block", "inspect", "process/local").out()).contains(greeting);
+  }
+
+  @Test
+  void theDashboardAsksForTheApiKeyTheServerWants() throws Exception {
+    FerryProcess keyedServer = new FerryProcess(project, root.resolve("keyed-server-home"))
+        .withEnv(Map.of("FERRY_SERVER_API_KEY", API_KEY));
+    String keyed = server(keyedServer);
+    FerryProcess client = ferry.withEnv(Map.of("PREFECT_API_URL", keyed + "/api", "PREFECT_API_KEY", API_KEY));
+    succeeds(client.run("deployment", "build", "flows/flows.py:etl", "-n", "keyed", "-q", "keyed", "--apply"));
+    String run = client.run("deployment", "run", "etl/keyed").runId();
+
+    browser.pass("api-key.test.mjs", Map.of("FERRY_URL", keyed, "FERRY_API_KEY", API_KEY,
+        "RUN_NAME", client.inspect(run).path("name").asText()));
+  }
+
+  /** Starts {@code ferry server start} on a free port; the address it serves the dashboard at. */
+  private String server(FerryProcess ferry) throws Exception {
+    Process server = daemon(ferry, "server", "start", "--port", "0");
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+      assertThat(server.isAlive()).as("ferry server start exited: %s", ferry.read(server, "err")).isTrue();
+      return LISTENING.matcher(ferry.read(server, "out")).find();
+    });
+    Matcher listening = LISTENING.matcher(ferry.read(server, "out"));
+    assertThat(listening.find()).isTrue();
+    return listening.group(1);
+  }
+
+  private Process daemon(FerryProcess ferry, String... args) throws Exception {
+    Process process = ferry.start(args);
+    daemons.push(process);
+    return process;
+  }
+
+  /** A deployment of a flow in flows.py on the queue prod, with its code on the shared block, run as a process. */
+  private void deploy(String flow, String name, String tag) throws Exception {
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:" + flow, "-n", name, "-q", "prod", "-t", tag,
+        "-sb", "local-file-system/shared/flows", "-ib", "process/local", "--apply"));
+  }
+
+  private String name(String runId) throws Exception {
+    return ferry.inspect(runId).path("name").asText();
+  }
+
+  private Map<String, String> with(Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(history);
+    all.putAll(values);
+    return all;
+  }
+}

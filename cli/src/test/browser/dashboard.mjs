@@ -51,6 +51,7 @@ export function browserTest(name, body) {
       headless: true,
       args: CHROMIUM_FLAGS,
       viewport: { width: 1280, height: 900 },
+      locale: 'en-US', // the same dates and numbers on every machine
     });
     t.after(async () => {
       await context.close();

@@ -3,7 +3,6 @@ package dev.ferry.cli;
 import static dev.ferry.cli.FerryProcess.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.cli.FerryProcess.Result;
 import dev.ferry.json.Json;
 import dev.ferry.testing.TestBrowser;
 import java.nio.file.Files;
@@ -60,6 +59,7 @@ class DashboardBrowserIT {
   private FerryProcess ferry;
   private final Deque<Process> daemons = new ArrayDeque<>(); // the last started first
   private String dashboard;
+  private Process agent;
   private final Map<String, String> history = new HashMap<>();
 
   @BeforeAll
@@ -78,7 +78,7 @@ class DashboardBrowserIT {
     deploy("etl", "nightly", "etl");
     deploy("report", "daily", "reports");
     deploy("slow", "live", "slow");
-    Process agent = daemon(ferry, "agent", "start", "-q", "prod", "--query-interval", "0.5", "--drain-timeout", "1");
+    agent = daemon(ferry, "agent", "start", "-q", "prod", "--query-interval", "0.5", "--drain-timeout", "1");
     Awaitility.await().atMost(Duration.ofSeconds(60))
         .until(() -> ferry.read(agent, "err").contains("polling work queues"));
 
@@ -103,12 +103,12 @@ class DashboardBrowserIT {
 
   @Test
   void listRuns() throws Exception {
-    browser.pass("runs.test.mjs", history);
+    pass("runs.test.mjs", history);
   }
 
   @Test
   void filterRunsByTag() throws Exception {
-    browser.pass("runs-filter.test.mjs", history);
+    pass("runs-filter.test.mjs", history);
   }
 
   @Test
@@ -116,7 +116,7 @@ class DashboardBrowserIT {
     Path stop = root.resolve("stop-" + System.nanoTime());
     String run = ferry.run("deployment", "run", "slow/live", "--param", "stop_file=" + stop).runId();
 
-    browser.pass("run-logs.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run), "STOP_FILE", stop.toString())));
+    pass("run-logs.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run), "STOP_FILE", stop.toString())));
   }
 
   @Test
@@ -125,21 +125,21 @@ class DashboardBrowserIT {
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> ferry.state(run).path("type").asText().equals("RUNNING"));
 
-    browser.pass("run-cancel.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run))));
+    pass("run-cancel.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run))));
 
     assertThat(ferry.state(run).path("type").asText()).isEqualTo("CANCELLED");
   }
 
   @Test
   void runADeploymentWithParameters() throws Exception {
-    browser.pass("deployment-run.test.mjs", history);
+    pass("deployment-run.test.mjs", history);
   }
 
   @Test
   void editABlocksEnvAndSeeTheNextRunPrintIt() throws Exception {
     String greeting = "set in the dashboard";
 
-    browser.pass("block-env.test.mjs", with(Map.of("GREETING", greeting)));
+    pass("block-env.test.mjs", with(Map.of("GREETING", greeting)));
 
     assertThat(ferry.run("block", "inspect", "process/local").out()).contains(greeting);
   }
@@ -153,8 +153,17 @@ class DashboardBrowserIT {
     succeeds(client.run("deployment", "build", "flows/flows.py:etl", "-n", "keyed", "-q", "keyed", "--apply"));
     String run = client.run("deployment", "run", "etl/keyed").runId();
 
-    browser.pass("api-key.test.mjs", Map.of("FERRY_URL", keyed, "FERRY_API_KEY", API_KEY,
+    pass("api-key.test.mjs", Map.of("FERRY_URL", keyed, "FERRY_API_KEY", API_KEY,
         "RUN_NAME", client.inspect(run).path("name").asText()));
+  }
+
+  /** Runs a browser test file with {@code env}; a failure shows the agent's log after node's report. */
+  private void pass(String file, Map<String, String> env) throws Exception {
+    try {
+      browser.pass(file, env);
+    } catch (AssertionError failed) {
+      throw new AssertionError(failed.getMessage() + "\nThe agent's log:\n" + ferry.read(agent, "err"), failed);
+    }
   }
 
   /** Starts {@code ferry server start} on a free port; the address it serves the dashboard at. */
@@ -164,8 +173,10 @@ class DashboardBrowserIT {
       assertThat(server.isAlive()).as("ferry server start exited: %s", ferry.read(server, "err")).isTrue();
       return LISTENING.matcher(ferry.read(server, "out")).find();
     });
-    Matcher listening = LISTENING.matcher(ferry.read(server, "out"));
+    String out = ferry.read(server, "out");
+    Matcher listening = LISTENING.matcher(out);
     assertThat(listening.find()).isTrue();
+    assertThat(out).contains("The dashboard is at " + listening.group(1) + "/");
     return listening.group(1);
   }
 

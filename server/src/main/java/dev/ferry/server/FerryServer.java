@@ -70,8 +70,13 @@ public final class FerryServer implements AutoCloseable {
   }
 
   public URI apiUrl() {
+    return dashboardUrl().resolve("/api");
+  }
+
+  /** Where a browser opens the dashboard. */
+  public URI dashboardUrl() {
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return URI.create("http://" + shown + ":" + port() + "/api");
+    return URI.create("http://" + shown + ":" + port() + "/");
   }
 
   @Override

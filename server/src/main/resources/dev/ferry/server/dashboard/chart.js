@@ -1,7 +1,16 @@
 // The runs-over-time chart of the flow runs page: one bar per interval of the API's run history,
 // stacked by state in the states' colours. Clicking a bar hands its interval to the page.
-import uPlot from 'uplot';
 import {STATE_TYPES, stateLabel} from './ui.js';
+
+// uPlot reads the browser's locale as it loads, and throws on one Intl does not take (en-US@posix, say):
+// then the chart is missing, its list of bars stays, and the rest of the page works.
+const uPlot = await import('uplot').then(module => module.default, error => {
+  console.warn('The runs chart cannot be drawn:', error);
+  return null;
+});
+
+/** Whether the chart can be drawn in this browser. */
+export const drawable = uPlot !== null;
 
 const HEIGHT = 160;
 /** Bar widths in seconds, from a minute to a week. */

@@ -58,7 +58,10 @@ export function mount(main, {id}) {
         return;
       }
       try {
-        const run = await post(`/deployments/${id}/create_flow_run`, {parameters: values});
+        // Scheduled for now, as `ferry deployment run` does: the server would create it Pending, for no agent
+        const state = {type: 'SCHEDULED', name: 'Scheduled',
+          state_details: {scheduled_time: new Date().toISOString()}};
+        const run = await post(`/deployments/${id}/create_flow_run`, {parameters: values, state});
         dialog().close();
         navigate(`/runs/${run.id}`);
       } catch (error) {

@@ -145,7 +145,8 @@ function page(view, actions) {
     </section>
     <section aria-labelledby="h-launch">
       <h2 id="h-launch">Launch</h2>
-      ${view.launch ? html`<pre>${pretty(view.launch)}</pre>`
+      ${view.launch ? html`<p>Recorded by the agent at ${when(view.launch.updated)}, secrets hidden:</p>
+        <pre>${pretty(view.launch.launch)}</pre>`
         : html`<p>No launch recorded yet: the agent records what it starts, secrets hidden, when it launches
           the run.</p>`}
     </section>

@@ -2,7 +2,7 @@
 // can be bookmarked and shared), and the table of the runs that match, refreshed every few seconds.
 import {html, render} from 'lit-html';
 import {deployments, flowNames, post} from './api.js';
-import {RunsChart, bars, describe, span} from './chart.js';
+import {RunsChart, bars, describe, drawable, span} from './chart.js';
 import {query, setQuery, withQuery} from './router.js';
 import {STATE_TYPES, duration, every, load, messages, state, stateLabel, title, when} from './ui.js';
 
@@ -24,6 +24,9 @@ export function mount(main) {
   const draw = () => {
     render(page(view, pick), main);
     const element = main.querySelector('.chart-plot');
+    if (!drawable) {
+      return;
+    }
     if (chart?.element !== element) {
       chart?.destroy();
       chart = new RunsChart(element, {pick, hover});

@@ -108,7 +108,7 @@ public final class AgentStartCommand extends ApiCommand {
     ShutdownSignal shutdown = runOnce ? null : new ShutdownSignal();
     if (settings.embedded()) {
       out().println("Embedded mode: serving the API for flow runs at " + session.client().apiUrl() + " on "
-          + settings.database());
+          + settings.database() + ", and the dashboard at " + session.client().apiUrl().resolve("/"));
     }
     Agent agent = ApiSession.await(Agent.start(session.vertx(), session.client(), settings.apiKey(), options.build()));
     if (runOnce) {

@@ -41,6 +41,7 @@ public final class ServerStartCommand implements Callable<Integer> {
       environment.out().println("Ferry API listening at " + server.apiUrl()
           + (options.apiKey() == null ? "" : " (API key required)"));
       environment.out().println("Point clients and agents at it with: export PREFECT_API_URL=" + server.apiUrl());
+      environment.out().println("The dashboard is at " + server.dashboardUrl());
       shutdown.await();
       return 0;
     } finally {

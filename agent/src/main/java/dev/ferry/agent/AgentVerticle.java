@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
+  /** How often run folders left by a killed agent are looked for, after the look at start. */
+  private static final Duration FOLDER_SWEEP = Duration.ofMinutes(1);
 
   private final OrchestrationClient client;
   private final ApiLink link;
@@ -88,6 +90,8 @@ final class AgentVerticle extends VerticleBase {
         return;
       }
       timers.add(vertx.setPeriodic(options.queryInterval().toMillis(), id -> sweepCancelling()));
+      // a run of a killed agent ends CRASHED by the server's reaper after the agent started: its folder goes then
+      timers.add(vertx.setPeriodic(FOLDER_SWEEP.toMillis(), id -> leftovers.sweepFolders(Set.copyOf(held))));
       if (!options.matchPrefixes().isEmpty()) {
         timers.add(vertx.setPeriodic(options.matchRefresh().toMillis(), id -> refreshQueues()));
       }

@@ -28,13 +28,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,7 +177,10 @@ public final class FlowRunSubmitter {
     running.remove(id);
     handedOver.remove(id);
     abandoned.remove(id);
-    return blocking.run(() -> deleteTree(dir));
+    return blocking.run(() -> {
+      RunFolders.delete(dir);
+      return null;
+    });
   }
 
   /**
@@ -209,7 +210,7 @@ public final class FlowRunSubmitter {
     LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
         deployment.name(), p.infrastructureType());
     LaunchPlan plan = LaunchPlan.of(p, client.apiUrl(), apiKey, dir, python.result());
-    deleteTree(dir);
+    RunFolders.delete(dir);
     Files.createDirectories(dir);
     if (plan.infrastructure().takesCodeFromAgent()) {
       if (!plan.codeInImage()) {
@@ -378,17 +379,6 @@ public final class FlowRunSubmitter {
 
   private void agentLine(UUID runId, int level, String message) {
     logs.add(LogRecord.of(runId, AGENT_LOGGER, level, message, OffsetDateTime.now(ZoneOffset.UTC)));
-  }
-
-  private static Void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
-    return null;
   }
 
   private static String message(Throwable error) {

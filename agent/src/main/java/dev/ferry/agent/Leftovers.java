@@ -13,6 +13,7 @@ import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,19 +40,36 @@ final class Leftovers {
   private final ApiLink link;
   private final Blocking blocking;
   private final Duration grace;
+  private final RunFolders folders;
 
   /** Something an infrastructure runs for a run: its pid, and the infrastructure that can stop it. */
   private record Found(String pid, Infrastructure infrastructure) {}
 
-  Leftovers(OrchestrationClient client, ApiLink link, Blocking blocking, Duration grace) {
+  Leftovers(OrchestrationClient client, ApiLink link, Blocking blocking, Duration grace, Path runsRoot) {
     this.client = client;
     this.link = link;
     this.blocking = blocking;
     this.grace = grace;
+    this.folders = new RunFolders(client, link, blocking, runsRoot, grace, RunFolders.SETTLED);
   }
 
-  /** Stops what runs for ended runs on the infrastructures of the deployments of {@code queues}; how many. */
+  /**
+   * Takes the run folders of ended runs but those of {@code held} ({@link RunFolders}), then stops what runs for
+   * ended runs on the infrastructures of the deployments of {@code queues}; how many it stopped.
+   */
   Future<Integer> sweep(List<String> queues, Set<UUID> held) {
+    return sweepFolders(held).compose(ignored -> sweepInfrastructures(queues, held));
+  }
+
+  /** Takes the run folders of ended runs but those of {@code held}; a failure is said, and left to the next. */
+  Future<Integer> sweepFolders(Set<UUID> held) {
+    return folders.sweep(held).recover(error -> {
+      LOG.warn("Cannot look for run folders left by an agent before this one: {}", error.getMessage());
+      return Future.succeededFuture(0);
+    });
+  }
+
+  private Future<Integer> sweepInfrastructures(List<String> queues, Set<UUID> held) {
     if (queues.isEmpty()) {
       return Future.succeededFuture(0);
     }

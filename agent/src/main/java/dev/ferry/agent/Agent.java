@@ -63,7 +63,7 @@ public final class Agent {
     FinalStates states = new FinalStates(client, link);
     FlowRunSubmitter submitter = new FlowRunSubmitter(vertx, client, link, states, apiKey, logs, options, blocking,
         metrics, python.future());
-    Canceller canceller = new Canceller(client, link, blocking, options.killGrace());
+    Canceller canceller = new Canceller(client, link, blocking, options.killGrace(), submitter::starting);
     Leftovers leftovers = new Leftovers(client, link, blocking, options.killGrace(), options.runsRoot());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, leftovers, metrics, options);
     Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link, states);

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +33,22 @@ final class Canceller {
   private final RunBlocks blocks;
   private final Blocking blocking;
   private final Duration grace;
+  private final Predicate<UUID> starting;
   /** Runs being cancelled now, and cancelling runs left to the agents of other hosts (said once each). */
   private final Set<UUID> busy = new HashSet<>();
   private final Set<UUID> elsewhere = new HashSet<>();
 
-  Canceller(OrchestrationClient client, ApiLink link, Blocking blocking, Duration grace) {
+  /**
+   * {@code starting} tells the runs this agent is starting now: told to run, their infrastructure not yet
+   * recorded. One of those being cancelled is left CANCELLING until its pid is, so that it is stopped then.
+   */
+  Canceller(OrchestrationClient client, ApiLink link, Blocking blocking, Duration grace, Predicate<UUID> starting) {
     this.client = client;
     this.link = link;
     this.blocks = new RunBlocks(client, link);
     this.blocking = blocking;
     this.grace = grace;
+    this.starting = starting;
   }
 
   /** One look for CANCELLING runs in these queues; each found is handled on its own. */
@@ -55,7 +62,8 @@ final class Canceller {
     return client.filterFlowRuns(filter).map(runs -> {
       link.answered();
       elsewhere.retainAll(runs.stream().map(FlowRun::id).toList());
-      runs.stream().filter(run -> !busy.contains(run.id()) && !elsewhere.contains(run.id())).forEach(this::cancel);
+      runs.stream().filter(run -> !busy.contains(run.id()) && !elsewhere.contains(run.id()))
+          .filter(run -> run.infrastructurePid() != null || !starting.test(run.id())).forEach(this::cancel);
       return null;
     });
   }

@@ -70,6 +70,8 @@ public final class FlowRunSubmitter {
   private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
   /** Runs submitted or taken over whose infrastructure has not ended: what a drain waits for. */
   private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+  /** The runs whose infrastructure pid is on the server. */
+  private final Set<UUID> recorded = ConcurrentHashMap.newKeySet();
   private final FinalStates states;
   private final CodeCache codeCache;
 
@@ -125,6 +127,7 @@ public final class FlowRunSubmitter {
     UUID id = left.flowRunId();
     Path dir = options.runsRoot().resolve(id.toString());
     active.add(id);
+    recorded.add(id); // by the agent that launched it
     return link.persist(() -> client.readFlowRun(id))
         .compose(run -> blocks.read(run).compose(parts -> blocking.run(() -> {
           LOG.info("Taking over flow run '{}' ({}), left running as {} by the agent before", run.name(), id,
@@ -142,6 +145,7 @@ public final class FlowRunSubmitter {
         .onSuccess(metrics::finished)
         .recover(error -> {
           active.remove(id);
+          recorded.remove(id);
           LOG.warn("Cannot take over flow run {} (left running as {}): {}", id, left.infrastructurePid(),
               message(error));
           return Future.succeededFuture(StateType.CRASHED);
@@ -167,6 +171,14 @@ public final class FlowRunSubmitter {
     return blocking.run(() -> LeftRun.takeAll(options.runsRoot()));
   }
 
+  /**
+   * Whether the run is being started here and its infrastructure is not yet recorded on the server: a cancel
+   * then waits for it, since the run may start yet.
+   */
+  boolean starting(UUID id) {
+    return active.contains(id) && !recorded.contains(id);
+  }
+
   /** How many runs are being started or run: a drain waits until there are none. */
   int active() {
     return active.size();
@@ -174,6 +186,7 @@ public final class FlowRunSubmitter {
 
   private Future<Void> forget(UUID id, Path dir) {
     active.remove(id);
+    recorded.remove(id);
     running.remove(id);
     handedOver.remove(id);
     abandoned.remove(id);
@@ -256,6 +269,7 @@ public final class FlowRunSubmitter {
       metrics.submitted(Duration.ofNanos(System.nanoTime() - claimed));
       ObjectNode patch = Json.object().put("infrastructure_pid", started.launched().infrastructurePid());
       return link.persist(() -> client.patchFlowRun(run.id(), patch)).compose(ignored -> {
+        recorded.add(run.id());
         recordLaunch(run, prepared.explained());
         return toTheEnd(started);
       });

@@ -3,10 +3,17 @@ package dev.ferry.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.client.OrchestrationClient;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +67,50 @@ class CancellationIT extends AgentTest {
     Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
         .until(() -> read(elsewhere).stateType() == StateType.CANCELLING);
     assertThat(read(gone).state().message()).contains("had already ended");
+  }
+
+  @Test
+  void aRunCancelledAfterItWasToldToRunAndBeforeItsPidWasRecordedIsStoppedAndCancelled() {
+    Deployment command = Fixtures.processDeployment(client, "window", "window", List.of("sleep", "300"), null);
+    Promise<Void> pidSent = Promise.promise();
+    Promise<Void> release = Promise.promise();
+    URI held = holdingThePid(pidSent, release.future());
+    startAgent(new OrchestrationClient(vertx, held, null), options("window").queryInterval(Duration.ofMillis(200)));
+    UUID run = Fixtures.scheduleRun(client, command).id();
+    await(pidSent.future()); // RUNNING was accepted, the command started, its pid is on the way
+
+    await(client.setFlowRunState(run, State.of(StateType.CANCELLING, null), false));
+    Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        .until(() -> read(run).stateType() == StateType.CANCELLING); // not CANCELLED while it may yet start
+    release.complete();
+
+    Awaitility.await().atMost(GRACE.plusSeconds(10)).until(() -> read(run).stateType() == StateType.CANCELLED);
+    String pid = read(run).infrastructurePid();
+    assertThat(ProcessHandle.of(Long.parseLong(pid.substring(pid.lastIndexOf(':') + 1))).filter(
+        CancellationIT::running)).as("the command").isEmpty();
+    assertThat(read(run).state().message()).contains("was stopped");
+  }
+
+  /**
+   * The test's server behind a proxy that holds the agent's PATCH of a run (the one that records its pid) until
+   * {@code release}, saying when it came in {@code sent}; its API URL.
+   */
+  private URI holdingThePid(Promise<Void> sent, Future<Void> release) {
+    HttpClient upstream = vertx.createHttpClient();
+    URI api = server.apiUrl();
+    HttpServer proxy = vertx.createHttpServer().requestHandler(request -> request.body().compose(body -> {
+      Future<Void> held = Future.succeededFuture();
+      if (request.method() == HttpMethod.PATCH && request.path().startsWith("/api/flow_runs/")) {
+        sent.tryComplete();
+        held = release;
+      }
+      return held.compose(ignored -> upstream.request(request.method(), api.getPort(), api.getHost(), request.uri()))
+          .compose(forward -> forward.putHeader("content-type", "application/json").send(body))
+          .compose(answer -> answer.body().compose(answerBody -> request.response()
+              .setStatusCode(answer.statusCode()).putHeader("content-type", "application/json").end(answerBody)));
+    }).onFailure(error -> request.response().setStatusCode(502).end(error.toString())));
+    await(proxy.listen(0, "127.0.0.1"));
+    return URI.create("http://127.0.0.1:" + proxy.actualPort() + "/api");
   }
 
   /** A run of the deployment in CANCELLING that says it runs as {@code pid}, which this agent never launched. */

@@ -22,10 +22,13 @@ import java.util.List;
  * @param killGrace how long a run's infrastructure has to stop after a polite stop, before it is forced
  * @param health the address {@code /health}, {@code /ready} and {@code /metrics} are served on; null for none
  * @param codeCacheBytes how much downloaded code is kept between runs, by content, under {@code runsRoot}
+ * @param leavesRunsRunning whether the agent leaves its runs running when it stops ({@code --drain-timeout 0}),
+ *     so that it launches them for the next agent to take over ({@link
+ *     dev.ferry.infrastructure.Infrastructure#keepingExitStatus})
  */
 public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit, Duration queryInterval,
     Duration prefetch, boolean runOnce, Path runsRoot, Duration heartbeatInterval, String name,
-    Duration killGrace, InetSocketAddress health, long codeCacheBytes) {
+    Duration killGrace, InetSocketAddress health, long codeCacheBytes, boolean leavesRunsRunning) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
   public static final Duration DEFAULT_PREFETCH = Duration.ofSeconds(10);
   /** The Python interpreter that runs the ferry launcher, as found on the PATH. */
@@ -66,6 +69,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
     private Duration killGrace = DEFAULT_KILL_GRACE;
     private InetSocketAddress health;
     private long codeCacheBytes = CodeCache.DEFAULT_MAX_BYTES;
+    private boolean leavesRunsRunning;
 
     private Builder(List<String> queues, Path runsRoot) {
       this.queues = queues;
@@ -127,9 +131,14 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
       return this;
     }
 
+    public Builder leavesRunsRunning(boolean leaves) {
+      this.leavesRunsRunning = leaves;
+      return this;
+    }
+
     public AgentOptions build() {
       return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot,
-          heartbeatInterval, name, killGrace, health, codeCacheBytes);
+          heartbeatInterval, name, killGrace, health, codeCacheBytes, leavesRunsRunning);
     }
   }
 }

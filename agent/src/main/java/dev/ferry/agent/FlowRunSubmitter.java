@@ -231,7 +231,9 @@ public final class FlowRunSubmitter {
       }
       Launcher.install(dir);
     }
-    return new Prepared(plan.infrastructure(), plan.infrastructure().prepare(plan.context()),
+    LaunchSpec spec = plan.infrastructure().prepare(plan.context());
+    return new Prepared(plan.infrastructure(),
+        options.leavesRunsRunning() ? plan.infrastructure().keepingExitStatus(spec) : spec,
         Redactor.of(apiKey, p.infrastructure(), p.storage()), plan.explained(apiKey));
   }
 

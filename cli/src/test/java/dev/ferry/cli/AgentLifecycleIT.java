@@ -104,15 +104,27 @@ class AgentLifecycleIT {
   }
 
   @Test
-  void aCommandTakenOverEndsCrashedForItsExitStatusWentToTheSystem() throws Exception {
-    Holding holding = agentRunning("orphan", "sleep 2", "0");
+  void aCommandTakenOverEndsByItsRealExitStatus() throws Exception {
+    Path gate = root.resolve("gate");
+    String waitForTheGate = "while [ ! -f '" + gate + "' ]; do sleep 0.1; done";
+    String failing = runOf("orphan", waitForTheGate + "; exit 3");
+    String succeeding = runOf("orphan-ok", waitForTheGate);
+    Process first = ferry.start("agent", "start", "-q", "orphan", "-q", "orphan-ok", "--drain-timeout", "0");
+    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> !ferry.inspect(failing).path("infrastructure_pid").isNull()
+            && !ferry.inspect(succeeding).path("infrastructure_pid").isNull());
 
-    holding.agent().destroy();
-    assertThat(holding.agent().waitFor(30, TimeUnit.SECONDS)).isTrue();
-    Process second = ferry.start("agent", "start", "-q", "orphan");
+    first.destroy();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process second = ferry.start("agent", "start", "-q", "orphan", "-q", "orphan-ok");
     try {
-      awaitState(holding.run(), "CRASHED");
-      assertThat(ferry.state(holding.run()).path("message").asText()).contains("exit status is not known");
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ferry.read(second, "err").lines()
+          .filter(line -> line.contains("Taking over flow run")).count() == 2);
+      Files.writeString(gate, "");
+      awaitState(failing, "FAILED");
+      awaitState(succeeding, "COMPLETED");
+      assertThat(ferry.state(failing).path("message").asText()).contains("exited with code 3");
+      assertThat(ferry.read(second, "err")).contains(failing, succeeding);
     } finally {
       stop(second);
     }

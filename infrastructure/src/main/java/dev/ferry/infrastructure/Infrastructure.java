@@ -56,6 +56,16 @@ public interface Infrastructure {
     return Map.of();
   }
 
+  /**
+   * {@code spec}, changed where needed so that an agent that did not start it still learns how it ended: what an
+   * agent that leaves its runs running when it stops ({@code --drain-timeout 0}) launches, for the next agent to
+   * take over. {@code spec} itself where the infrastructure keeps exit codes anyway (an engine's container, a
+   * Job) or the run reports its own end (the launcher).
+   */
+  default LaunchSpec keepingExitStatus(LaunchSpec spec) {
+    return spec;
+  }
+
   /** Decides what will be launched for a run, without starting anything. */
   LaunchSpec prepare(RunContext context);
 

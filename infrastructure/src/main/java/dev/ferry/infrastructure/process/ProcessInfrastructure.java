@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,11 @@ import java.util.function.Consumer;
  * {@code host:pid}; kill stops the whole process tree, politely first.
  */
 public final class ProcessInfrastructure implements Infrastructure {
+  /** Where {@link #keepingExitStatus} has a command's exit status written, in the run's {@code .ferry} folder. */
+  private static final String EXIT_STATUS = "exit-status";
+  /** Runs the command ({@code "$@"} after the file) and writes its status to the file, whole or not at all. */
+  private static final String KEEP_EXIT_STATUS =
+      "f=$1; shift; \"$@\"; s=$?; echo \"$s\" > \"$f.part\" && mv \"$f.part\" \"$f\"; exit \"$s\"";
   private final ProcessBlock block;
 
   ProcessInfrastructure(ProcessBlock block) {
@@ -92,6 +98,23 @@ public final class ProcessInfrastructure implements Infrastructure {
     return new LaunchSpec(List.copyOf(argv), env, dir, context.workingDir(), useDefault, context);
   }
 
+  /**
+   * A custom command run through {@code sh}, which writes the command's exit status to {@value #EXIT_STATUS} in
+   * the run's folder once it ends: a process's status goes to its parent only, and the agent that takes the run
+   * over is not that. One process more, only in the runs of an agent that leaves them running; the launcher needs
+   * none, since it reports its run's end itself.
+   */
+  @Override
+  public LaunchSpec keepingExitStatus(LaunchSpec spec) {
+    if (spec.usesDefaultCommand()) {
+      return spec;
+    }
+    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", KEEP_EXIT_STATUS, "ferry-exit-status",
+        exitStatusFile(spec.runDir()).toString()));
+    argv.addAll(spec.argv());
+    return new LaunchSpec(List.copyOf(argv), spec.env(), spec.workingDir(), spec.runDir(), false, spec.run());
+  }
+
   /** The argv, the environment's changes (null unsets) and the folder of the process. */
   @Override
   public Map<String, Object> describe(LaunchSpec spec) {
@@ -131,9 +154,9 @@ public final class ProcessInfrastructure implements Infrastructure {
 
   /**
    * Follows a process another agent started (a child of nobody here now) from where that agent's
-   * tail of its output stopped. Its exit status went to the system, so the exit is
-   * {@link Exit#unknown()}; a process already gone, or a newer one under the same pid (started
-   * after {@code startedBefore}), is followed only to the end of its output.
+   * tail of its output stopped. Its exit status went to the system: the exit is the one
+   * {@link #keepingExitStatus} wrote down, else {@link Exit#unknown()}. A process already gone, or a newer one
+   * under the same pid (started after {@code startedBefore}), is followed only to the end of its output.
    */
   @Override
   public Launched reattach(String infrastructurePid, Path runDir, Instant startedBefore, long outputOffset,
@@ -141,8 +164,20 @@ public final class ProcessInfrastructure implements Infrastructure {
     Optional<ProcessHandle> process = ProcessHandle.of(localPid(infrastructurePid))
         .filter(handle -> handle.info().startInstant().map(start -> !start.isAfter(startedBefore)).orElse(false));
     OutputTail tail = new OutputTail(runDir.resolve(".ferry").resolve("output.log"), outputOffset, output);
-    CompletableFuture<Exit> exit = tail.follow(process).thenApply(ignored -> Exit.unknown());
+    CompletableFuture<Exit> exit = tail.follow(process).thenApply(ignored -> keptExitStatus(runDir));
     return launched(infrastructurePid, tail, exit);
+  }
+
+  private static Exit keptExitStatus(Path runDir) {
+    try {
+      return Exit.ofStatus(Integer.parseInt(Files.readString(exitStatusFile(runDir)).trim()));
+    } catch (IOException | NumberFormatException notKept) {
+      return Exit.unknown();
+    }
+  }
+
+  private static Path exitStatusFile(Path runDir) {
+    return runDir.resolve(".ferry").resolve(EXIT_STATUS);
   }
 
   private static Launched launched(String pid, OutputTail tail, CompletableFuture<Exit> exit) {

@@ -8,13 +8,16 @@ import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureBlocks;
 import dev.ferry.infrastructure.InfrastructureContract;
 import dev.ferry.infrastructure.InfrastructureNotAvailable;
+import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProcessInfrastructureIT extends InfrastructureContract {
@@ -64,6 +67,30 @@ class ProcessInfrastructureIT extends InfrastructureContract {
         line -> { }).exit().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
     assertThat(workingDir.resolve(".ferry/output.log")).hasContent("to stdout\nto stderr");
+  }
+
+  @Test
+  void aCommandLaunchedToBeTakenOverTellsItsExitStatusToTheAgentThatTakesItOver() throws Exception {
+    Infrastructure infrastructure = create(List.of("sh", "-c", "echo working; exit 3"), Map.of());
+    LaunchSpec spec = infrastructure.keepingExitStatus(infrastructure.prepare(
+        new RunContext(UUID.randomUUID(), "r", "f", "d", workingDir, Map.of(), List.of(), null, null)));
+    Launched launched = infrastructure.launch(spec, line -> { });
+    assertThat(launched.exit().toCompletableFuture().get(30, TimeUnit.SECONDS).code()).isEqualTo(3);
+
+    Launched taken = infrastructure.reattach(launched.infrastructurePid(), workingDir, Instant.now(), 0, line -> { });
+
+    assertThat(taken.exit().toCompletableFuture().get(30, TimeUnit.SECONDS).description())
+        .isEqualTo("exited with code 3");
+    assertThat(spec.argv()).startsWith("/bin/sh").endsWith("sh", "-c", "echo working; exit 3");
+  }
+
+  @Test
+  void theLauncherNeedsNothingToBeTakenOver() {
+    Infrastructure infrastructure = create(List.of(), Map.of());
+    LaunchSpec spec = infrastructure.prepare(new RunContext(UUID.randomUUID(), "r", "f", "d", workingDir, Map.of(),
+        List.of("python3", "launcher.py"), null, null));
+
+    assertThat(infrastructure.keepingExitStatus(spec)).isSameAs(spec);
   }
 
   @Test

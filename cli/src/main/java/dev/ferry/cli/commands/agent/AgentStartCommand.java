@@ -105,6 +105,7 @@ public final class AgentStartCommand extends ApiCommand {
       options.codeCacheBytes(codeCacheMib * 1024 * 1024);
     }
     Duration drain = drainTimeout == null ? Duration.ofMinutes(5) : seconds(drainTimeout, "--drain-timeout");
+    options.leavesRunsRunning(drain.isZero());
     ShutdownSignal shutdown = runOnce ? null : new ShutdownSignal();
     if (settings.embedded()) {
       out().println("Embedded mode: serving the API for flow runs at " + session.client().apiUrl() + " on "

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input ends with one line that names the thing at fault and the fix, and a non-zero exit code. */
+/**
+ * Bad input ends with one line that names the thing at fault and the fix, and a non-zero exit code; a mistake
+ * in a YAML file adds that line of the file and a caret under the place.
+ */
 class BadInputIT {
   @TempDir Path root;
   private Path project;
@@ -38,10 +41,40 @@ class BadInputIT {
     assertOneLineError(ferry.run("deployment", "build", "etl.py:transform", "-n", "x"), "'transform'", "etl, helper");
   }
 
+  /** A YAML mistake is said as a compiler says it: file, line and column, then the line and a caret, no stack trace. */
   @Test
-  void malformedManifestIsNamedWithItsLine() throws Exception {
-    Files.writeString(project.resolve("bad.yaml"), "name: x\nflow_name: etl\ntags: {oops\n");
-    assertOneLineError(ferry.run("deployment", "apply", "bad.yaml"), "bad.yaml", "line 3");
+  void badlyIndentedManifestIsShownAtItsLineAndColumn() throws Exception {
+    Files.writeString(project.resolve("bad.yaml"), "name: x\ndescription: nightly\n  flow_name: etl\n");
+    assertFailsPrinting(ferry.run("deployment", "apply", "bad.yaml"), """
+        Error: bad.yaml:3:12: mapping values are not allowed here
+          flow_name: etl
+                   ^
+        """);
+  }
+
+  @Test
+  void keyWrittenTwiceInAManifestIsAnError() throws Exception {
+    Files.writeString(project.resolve("twice.yaml"), "name: x\nflow_name: etl\nentrypoint: etl.py:etl\nname: y\n");
+    assertFailsPrinting(ferry.run("deployment", "apply", "twice.yaml"), """
+        Error: twice.yaml:4:1: duplicate key 'name'
+        name: y
+        ^
+        """);
+  }
+
+  @Test
+  void tabInABlockFileIsShownAtItsLine() throws Exception {
+    Files.writeString(project.resolve("local.yaml"), "command:\n\t- python\n");
+    assertFailsPrinting(ferry.run("block", "create", "process", "local", "-f", "local.yaml"), """
+        Error: local.yaml:2:1: found a tab character where an indentation space is expected
+        \t- python
+        ^
+        """);
+  }
+
+  private static void assertFailsPrinting(Result result, String err) {
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo(err);
   }
 
   @Test

@@ -1,14 +1,12 @@
 package dev.ferry.manifest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.error.InvalidInputException;
 import dev.ferry.json.Json;
 import dev.ferry.json.Yaml;
+import dev.ferry.json.YamlFile;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,28 +44,14 @@ public final class ManifestYaml {
     }
   }
 
-  /** Reads a manifest; a malformed one fails with the file and line at fault. */
-  public static DeploymentManifest read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("Manifest " + file + " does not exist; write one with 'ferry deployment build -o "
-          + file + "'");
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read manifest " + file + ": " + e.getMessage(), e);
-    }
-    DeploymentManifest manifest;
-    try {
-      manifest = Yaml.MAPPER.readValue(text, DeploymentManifest.class);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String line = at == null ? "" : " line " + at.getLineNr();
-      throw new InvalidInputException("Manifest " + file + line + " is not valid: " + e.getOriginalMessage(), e);
-    }
-    if (manifest == null) {
-      throw new InvalidInputException("Manifest " + file + " is empty");
-    }
+  /**
+   * Reads manifest {@code file}, relative to {@code dir} unless absolute; a malformed one fails with the file
+   * named as given, the line and column at fault.
+   */
+  public static DeploymentManifest read(Path dir, Path file) {
+    DeploymentManifest manifest = YamlFile.read(dir, file, "Manifest " + file + " does not exist; write one with"
+        + " 'ferry deployment build -o " + file + "'").readMapping(DeploymentManifest.class, "a deployment manifest is"
+        + " a mapping of keys to values (name: ..., flow_name: ...) as 'ferry deployment build' writes it");
     require(file, "name", manifest.name());
     require(file, "flow_name", manifest.flowName());
     require(file, "entrypoint", manifest.entrypoint());

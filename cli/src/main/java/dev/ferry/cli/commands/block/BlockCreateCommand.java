@@ -1,8 +1,6 @@
 package dev.ferry.cli.commands.block;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ferry.blocks.BlockCatalog;
 import dev.ferry.blocks.BlockDefinition;
 import dev.ferry.blocks.BlockFields;
@@ -11,8 +9,8 @@ import dev.ferry.cli.ApiSession;
 import dev.ferry.cli.CliEnvironment;
 import dev.ferry.cli.deploy.BlockDocuments;
 import dev.ferry.error.InvalidInputException;
+import dev.ferry.json.YamlFile;
 import dev.ferry.model.BlockDocument;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,28 +38,21 @@ public final class BlockCreateCommand extends ApiCommand {
       + " a new image): the deployments that use it see them at their next run.")
   boolean overwrite;
 
+  private ObjectNode data;
+
   public BlockCreateCommand(CliEnvironment environment) {
     super(environment);
   }
 
+  /** Builds the fields before a session opens: a mistake in the file or a --set is said without calling the API. */
+  @Override
+  public Integer call() throws Exception {
+    data = fields();
+    return super.call();
+  }
+
   @Override
   protected int run(ApiSession session) throws Exception {
-    BlockDefinition definition = BlockCatalog.bySlug(slug);
-    ObjectNode data = BlockDocuments.defaults(definition);
-    BlockFields fields = definition.blockFields();
-    if (file != null) {
-      fromFile(fields).properties().forEach(e -> {
-        fields.requireField(e.getKey());
-        data.set(e.getKey(), e.getValue());
-      });
-    }
-    for (String pair : values) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new InvalidInputException("--set '" + pair + "' is not KEY=VALUE (for example basepath=/srv/flows)");
-      }
-      data.set(pair.substring(0, eq), fields.parse(pair.substring(0, eq), pair.substring(eq + 1)));
-    }
     BlockDocuments blocks = new BlockDocuments(session.client());
     BlockDocument replaced = overwrite ? blocks.replace(slug, name, data) : null;
     if (replaced != null) {
@@ -73,18 +64,30 @@ public final class BlockCreateCommand extends ApiCommand {
     return 0;
   }
 
+  /** The block's fields: its type's defaults, then the file's values, then the --set pairs. */
+  private ObjectNode fields() {
+    BlockDefinition definition = BlockCatalog.bySlug(slug);
+    ObjectNode merged = BlockDocuments.defaults(definition);
+    BlockFields fields = definition.blockFields();
+    if (file != null) {
+      fromFile(fields).properties().forEach(e -> {
+        fields.requireField(e.getKey());
+        merged.set(e.getKey(), e.getValue());
+      });
+    }
+    for (String pair : values) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new InvalidInputException("--set '" + pair + "' is not KEY=VALUE (for example basepath=/srv/flows)");
+      }
+      merged.set(pair.substring(0, eq), fields.parse(pair.substring(0, eq), pair.substring(eq + 1)));
+    }
+    return merged;
+  }
+
   private ObjectNode fromFile(BlockFields fields) {
-    Path path = environment.workingDir().resolve(file);
-    JsonNode parsed;
-    try {
-      parsed = new YAMLMapper().readTree(path.toFile());
-    } catch (IOException e) {
-      throw new InvalidInputException("Cannot read block file " + path + ": " + e.getMessage(), e);
-    }
-    if (!(parsed instanceof ObjectNode object)) {
-      throw new InvalidInputException("Block file " + path + " is not a map of field names to values; its fields are: "
-          + String.join(", ", fields.names()));
-    }
-    return object;
+    return YamlFile.read(environment.workingDir(), file, "Block file " + file + " does not exist")
+        .readMapping(ObjectNode.class, "a block file is a mapping of field names to values; the fields of block type '"
+            + slug + "' are: " + String.join(", ", fields.names()));
   }
 }

@@ -27,14 +27,21 @@ public final class DeploymentApplyCommand extends ApiCommand {
   @Option(names = "--upload", description = "Also upload the current folder to each manifest's storage block and path.")
   boolean upload;
 
+  private List<DeploymentManifest> manifests;
+
   public DeploymentApplyCommand(CliEnvironment environment) {
     super(environment);
   }
 
+  /** Reads the manifests before a session opens: a mistake in one is said without starting or calling the API. */
+  @Override
+  public Integer call() throws Exception {
+    manifests = files.stream().map(file -> ManifestYaml.read(environment.workingDir(), file)).toList();
+    return super.call();
+  }
+
   @Override
   protected int run(ApiSession session) throws Exception {
-    List<DeploymentManifest> manifests = files.stream()
-        .map(file -> ManifestYaml.read(environment.workingDir().resolve(file))).toList();
     if (upload) {
       manifests.forEach(manifest -> upload(session, manifest));
     }

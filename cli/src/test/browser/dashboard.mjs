@@ -39,18 +39,22 @@ export async function open(page, path) {
   }
 }
 
+/** A phone's screen, in CSS pixels: the viewport option of browserTest for the dashboard at a phone's width. */
+export const PHONE = { width: 390, height: 844 };
+
 /**
  * A test with a page of its own in a fresh Chromium (a new profile in a temporary folder, removed
- * afterwards); when it fails, the page as it was is saved as NAME-failed.png.
+ * afterwards), 1280x900 unless `viewport` says otherwise; when it fails, the page as it was is saved
+ * as NAME-failed.png.
  */
-export function browserTest(name, body) {
+export function browserTest(name, body, { viewport = { width: 1280, height: 900 } } = {}) {
   test(name, { timeout: 120_000 }, async (t) => {
     const profile = await mkdtemp(join(tmpdir(), 'ferry-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       headless: true,
       args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 900 },
+      viewport,
       locale: 'en-US', // the same dates and numbers on every machine
     });
     t.after(async () => {
@@ -100,6 +104,11 @@ export function field(scope, name) {
   return ['textbox', 'combobox', 'spinbutton', 'searchbox']
     .map((role) => scope.getByRole(role, { name, exact: true }))
     .reduce((any, control) => any.or(control), scope.getByLabel(name, { exact: true }));
+}
+
+/** The value of one of a page's facts, the term `name` of its description list ("Run count", "Schedule"...). */
+export function fact(scope, name) {
+  return scope.locator(`xpath=.//dt[normalize-space()="${name}"]/following-sibling::dd[1]`);
 }
 
 /** Sets a filter control to a value, whether it is a list to pick from or a field to type in. */

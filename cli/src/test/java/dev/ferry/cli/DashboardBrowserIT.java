@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import static dev.ferry.cli.FerryProcess.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.testing.TestBrowser;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,6 +38,7 @@ class DashboardBrowserIT {
 
       def etl(rows: int = 1, table: str = "events"):
           print(f"GREETING={os.environ.get('GREETING')}", flush=True)
+          print(f"LOG_LEVEL={os.environ.get('LOG_LEVEL')}", flush=True)
           for row in range(1, rows + 1):
               print(f"loaded row {row} into {table}", flush=True)
 
@@ -51,6 +54,7 @@ class DashboardBrowserIT {
           print("slow run done", flush=True)
       """;
   private static final Pattern LISTENING = Pattern.compile("listening at (http://\\S+)/api");
+  private static final Pattern CREATED = Pattern.compile("Created flow run '([^']+)' \\(([0-9a-f-]{36})\\)");
   private static final String API_KEY = "dashboard-test-key";
 
   private Path root;
@@ -76,21 +80,24 @@ class DashboardBrowserIT {
     succeeds(ferry.run("block", "create", "local-file-system", "shared", "--set", "basepath=" + store));
     succeeds(ferry.run("block", "create", "process", "local", "--set", "env={\"GREETING\": \"from the block\"}"));
     deploy("etl", "nightly", "etl");
+    agent = daemon(ferry, "agent", "start", "-q", "prod", "--query-interval", "0.5", "--drain-timeout", "1");
     deploy("report", "daily", "reports");
     deploy("slow", "live", "slow");
-    agent = daemon(ferry, "agent", "start", "-q", "prod", "--query-interval", "0.5", "--drain-timeout", "1");
     Awaitility.await().atMost(Duration.ofSeconds(60))
         .until(() -> ferry.read(agent, "err").contains("polling work queues"));
 
     history.put("FERRY_URL", dashboard);
-    history.put("DEPLOYMENT_ID",
-        Json.tree(ferry.run("deployment", "inspect", "etl/nightly").out()).path("id").asText());
-    String completed = ferry.run("deployment", "run", "etl/nightly", "--param", "rows=2", "--watch").runId();
-    String failed = ferry.run("deployment", "run", "report/daily", "--watch").runId();
-    assertThat(ferry.state(completed).path("type").asText()).isEqualTo("COMPLETED");
-    assertThat(ferry.state(failed).path("type").asText()).isEqualTo("FAILED");
-    history.putAll(Map.of("COMPLETED_RUN_ID", completed, "COMPLETED_RUN_NAME", name(completed),
-        "FAILED_RUN_ID", failed, "FAILED_RUN_NAME", name(failed)));
+    history.put("DEPLOYMENT_ID", inspect("deployment", "etl/nightly").path("id").asText());
+    Process etl = ferry.start("deployment", "run", "etl/nightly", "--param", "rows=2", "--watch");
+    FerryProcess.Result report = ferry.finish(ferry.start("deployment", "run", "report/daily", "--watch"));
+    JsonNode completed = ferry.inspect(created(ferry.finish(etl)).id());
+    Created failed = created(report);
+    assertThat(completed.path("state").path("type").asText()).isEqualTo("COMPLETED");
+    assertThat(report.out()).contains("finished in state Failed");
+    history.putAll(Map.of("COMPLETED_RUN_ID", completed.path("id").asText(),
+        "COMPLETED_RUN_NAME", completed.path("name").asText(),
+        "COMPLETED_RUN_START", completed.path("expected_start_time").asText(),
+        "FAILED_RUN_ID", failed.id(), "FAILED_RUN_NAME", failed.name()));
   }
 
   @AfterAll
@@ -114,25 +121,70 @@ class DashboardBrowserIT {
   @Test
   void openARunAndWatchItsLogsArrive() throws Exception {
     Path stop = root.resolve("stop-" + System.nanoTime());
-    String run = ferry.run("deployment", "run", "slow/live", "--param", "stop_file=" + stop).runId();
+    Created run = created(ferry.run("deployment", "run", "slow/live", "--param", "stop_file=" + stop));
 
-    pass("run-logs.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run), "STOP_FILE", stop.toString())));
+    pass("run-logs.test.mjs", with(Map.of("RUN_ID", run.id(), "RUN_NAME", run.name(), "STOP_FILE", stop.toString())));
   }
 
   @Test
   void cancelARun() throws Exception {
-    String run = ferry.run("deployment", "run", "slow/live").runId();
-    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> ferry.state(run).path("type").asText().equals("RUNNING"));
+    Created run = created(ferry.run("deployment", "run", "slow/live")); // the page waits for it to be Running
 
-    pass("run-cancel.test.mjs", with(Map.of("RUN_ID", run, "RUN_NAME", name(run))));
+    pass("run-cancel.test.mjs", with(Map.of("RUN_ID", run.id(), "RUN_NAME", run.name())));
 
-    assertThat(ferry.state(run).path("type").asText()).isEqualTo("CANCELLED");
+    assertThat(ferry.state(run.id()).path("type").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void retryAFailedRunAndSeeAnAgentRunItAgain() throws Exception {
+    Created run = created(ferry.run("deployment", "run", "report/daily"));
+
+    pass("run-retry.test.mjs", with(Map.of("RUN_ID", run.id(), "RUN_NAME", run.name())));
+
+    JsonNode retried = ferry.inspect(run.id());
+    assertThat(retried.path("state").path("type").asText()).isEqualTo("FAILED");
+    assertThat(retried.path("run_count").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void pickABarOfTheRunsChartToSeeItsRuns() throws Exception {
+    Created later = created(ferry.run("deployment", "run", "slow/live", "--start-in", "12 hours"));
+
+    pass("runs-chart.test.mjs", with(Map.of("LATER_RUN_NAME", later.name())));
+  }
+
+  @Test
+  void theRunsPagesFitAPhonesWidth() throws Exception {
+    pass("phone.test.mjs", history);
   }
 
   @Test
   void runADeploymentWithParameters() throws Exception {
     pass("deployment-run.test.mjs", history);
+  }
+
+  @Test
+  void saveADeploymentsOverridesAndSeeTheNextRunPrintThem() throws Exception {
+    pass("deployment-overrides.test.mjs", history);
+
+    assertThat(inspect("deployment", "etl/nightly").path("infra_overrides"))
+        .isEqualTo(Json.object().put("env.LOG_LEVEL", "DEBUG"));
+  }
+
+  @Test
+  void pauseAndResumeAScheduleAndAWorkQueue() throws Exception {
+    // once a year, on a queue of its own: what the schedule plans stays out of the other scenarios' way
+    succeeds(ferry.run("deployment", "build", "flows/flows.py:report", "-n", "yearly", "-q", "nightly",
+        "--cron", "0 6 1 1 *", "--apply"));
+
+    for (String verb : List.of("Pause", "Resume")) {
+      pass("schedule-queue.test.mjs", Map.of("FERRY_URL", dashboard, "SWITCH", verb, "DEPLOYMENT", "report/yearly",
+          "QUEUE", "nightly"));
+
+      boolean paused = verb.equals("Pause");
+      assertThat(inspect("deployment", "report/yearly").path("is_schedule_active").asBoolean()).isEqualTo(!paused);
+      assertThat(inspect("work-queue", "nightly").path("is_paused").asBoolean()).isEqualTo(paused);
+    }
   }
 
   @Test
@@ -151,10 +203,9 @@ class DashboardBrowserIT {
     String keyed = server(keyedServer);
     FerryProcess client = ferry.withEnv(Map.of("PREFECT_API_URL", keyed + "/api", "PREFECT_API_KEY", API_KEY));
     succeeds(client.run("deployment", "build", "flows/flows.py:etl", "-n", "keyed", "-q", "keyed", "--apply"));
-    String run = client.run("deployment", "run", "etl/keyed").runId();
+    String run = created(client.run("deployment", "run", "etl/keyed")).name();
 
-    pass("api-key.test.mjs", Map.of("FERRY_URL", keyed, "FERRY_API_KEY", API_KEY,
-        "RUN_NAME", client.inspect(run).path("name").asText()));
+    pass("api-key.test.mjs", Map.of("FERRY_URL", keyed, "FERRY_API_KEY", API_KEY, "RUN_NAME", run));
   }
 
   /** Runs a browser test file with {@code env}; a failure shows the agent's log after node's report. */
@@ -192,8 +243,20 @@ class DashboardBrowserIT {
         "-sb", "local-file-system/shared/flows", "-ib", "process/local", "--apply"));
   }
 
-  private String name(String runId) throws Exception {
-    return ferry.inspect(runId).path("name").asText();
+  /** A flow run that a {@code deployment run} created, as it printed it. */
+  private record Created(String id, String name) {}
+
+  private static Created created(FerryProcess.Result run) {
+    Matcher created = CREATED.matcher(run.out());
+    assertThat(created.find()).as(run.out() + run.err()).isTrue();
+    return new Created(created.group(2), created.group(1));
+  }
+
+  /** What {@code ferry NOUN inspect NAME} prints, e.g. a deployment or a work queue. */
+  private JsonNode inspect(String noun, String name) throws Exception {
+    FerryProcess.Result inspect = ferry.run(noun, "inspect", name);
+    succeeds(inspect);
+    return Json.tree(inspect.out());
   }
 
   private Map<String, String> with(Map<String, String> values) {

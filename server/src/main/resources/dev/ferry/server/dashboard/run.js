@@ -9,8 +9,8 @@ const LOG_PAGE = 200;
 const LEVELS = {10: 'DEBUG', 20: 'INFO', 30: 'WARNING', 40: 'ERROR', 50: 'CRITICAL'};
 
 export function mount(main, {id}) {
-  const view = {run: null, states: [], deployment: null, infrastructure: null, launch: null, logs: [],
-    error: '', notice: ''};
+  const view = {run: null, states: [], deployment: null, infrastructure: null, launch: null, launchState: null,
+    logs: [], error: '', notice: ''};
   const seen = new Set();
   const draw = () => render(page(view, actions), main);
 
@@ -65,13 +65,17 @@ async function related(view, run) {
   }
 }
 
-/** What the agent launched, redacted, once it has launched the run; asked again until the run is over. */
+/**
+ * What the agent launched, redacted, once it has launched the run; asked again at each new state of the
+ * run, so that a run retried shows its latest launch.
+ */
 async function launch(view, run) {
-  if (view.launch && isFinal(run.state_type)) {
+  if (view.launch && view.launchState === run.state_id) {
     return;
   }
   try {
     view.launch = await get(`/ferry/flow_runs/${run.id}/launch`);
+    view.launchState = run.state_id;
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
       throw error;

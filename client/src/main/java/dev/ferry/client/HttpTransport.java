@@ -10,8 +10,13 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
-/** Sends JSON requests to the API and maps every answer that is not a success to an {@link ApiException}, here only. */
+/**
+ * Sends JSON requests to the API and maps every answer that is not a success to an {@link ApiException}, here only;
+ * a retryable one carries the pause its {@code Retry-After} asked for.
+ */
 final class HttpTransport {
   private static final long TIMEOUT_MS = 30_000;
 
@@ -83,6 +88,8 @@ final class HttpTransport {
       // not JSON: the raw body is the best detail there is
     }
     boolean retryable = status >= 500 || status == 429;
-    return new ApiException(status, method + " " + apiUrl + path + " answered " + status + ": " + detail, retryable, null);
+    Duration retryAfter = retryable ? RetryAfter.parse(response.getHeader("retry-after"), Instant.now()) : null;
+    return new ApiException(status, method + " " + apiUrl + path + " answered " + status + ": " + detail, retryable,
+        null, retryAfter);
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * @param matchPrefixes prefixes of queue names it also polls
  * @param matchRefresh how often the queues matching the prefixes are looked up again
  * @param limit the most runs it holds at once; null for no limit
- * @param queryInterval the pause between polls (and the longest a ferry claim waits)
+ * @param queryInterval the longest a ferry claim waits, and the pause between looks for CANCELLING runs
+ * @param pollInterval the mean pause between polls of a plain Prefect API, drawn {@link PollInterval#SPREAD} either
+ *     side so that many agents do not poll in step; a poll that claimed runs is followed by another at once
  * @param prefetch how far ahead of their start time runs are claimed
  * @param runOnce poll once, wait for what was launched, then stop
  * @param runsRoot the folder under which each run gets a fresh working directory
@@ -26,10 +28,12 @@ import java.util.List;
  *     so that it launches them for the next agent to take over ({@link
  *     dev.ferry.infrastructure.Infrastructure#keepingExitStatus})
  */
-public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit, Duration queryInterval,
-    Duration prefetch, boolean runOnce, Path runsRoot, Duration heartbeatInterval, String name,
-    Duration killGrace, InetSocketAddress health, long codeCacheBytes, boolean leavesRunsRunning) {
+public record AgentOptions(List<String> queues, List<String> matchPrefixes, Duration matchRefresh, Integer limit,
+    Duration queryInterval, Duration pollInterval, Duration prefetch, boolean runOnce, Path runsRoot,
+    Duration heartbeatInterval, String name, Duration killGrace, InetSocketAddress health, long codeCacheBytes,
+    boolean leavesRunsRunning) {
   public static final Duration DEFAULT_QUERY_INTERVAL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
   public static final Duration DEFAULT_PREFETCH = Duration.ofSeconds(10);
   /** The Python interpreter that runs the ferry launcher, as found on the PATH. */
   public static final String PYTHON = "python3";
@@ -62,6 +66,7 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
     private Duration matchRefresh = DEFAULT_MATCH_REFRESH;
     private Integer limit;
     private Duration queryInterval = DEFAULT_QUERY_INTERVAL;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration prefetch = DEFAULT_PREFETCH;
     private boolean runOnce;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -91,8 +96,10 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
       return this;
     }
 
+    /** Sets both the query interval and the poll interval, as {@code --query-interval} does. */
     public Builder queryInterval(Duration interval) {
       this.queryInterval = interval;
+      this.pollInterval = interval;
       return this;
     }
 
@@ -137,8 +144,8 @@ public record AgentOptions(List<String> queues, List<String> matchPrefixes, Dura
     }
 
     public AgentOptions build() {
-      return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, prefetch, runOnce, runsRoot,
-          heartbeatInterval, name, killGrace, health, codeCacheBytes, leavesRunsRunning);
+      return new AgentOptions(queues, matchPrefixes, matchRefresh, limit, queryInterval, pollInterval, prefetch,
+          runOnce, runsRoot, heartbeatInterval, name, killGrace, health, codeCacheBytes, leavesRunsRunning);
     }
   }
 }

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * more runs than its limit and never submits a run twice. Against a ferry server all its queues
  * are long-polled with one ferry claim at a time (the server claims a batch in one transaction,
  * serving the queues in order, and answers as soon as a run comes); against any other Prefect API
- * it polls every query interval and proposes PENDING for each run, as Prefect's agent does. When
- * the API fails it backs off and says so once.
+ * it polls every poll interval (drawn anew each time, so agents do not poll in step, and at once
+ * again after a poll that claimed runs while slots are free) and proposes PENDING for each run, as
+ * Prefect's agent does. When the API fails it backs off and says so once; when it asks for a pause
+ * ({@code Retry-After}) it waits that long.
  */
 final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger("ferry.agent");
@@ -51,8 +53,11 @@ final class AgentVerticle extends VerticleBase {
   private boolean claiming;
   private boolean parked;
   private final Backoff pollBackoff = new Backoff();
+  private final PollInterval pollInterval;
   private boolean claimProtocol;
-  private boolean polling;
+  /** Whether the last poll of a queue failed, and the timer of the next poll. */
+  private boolean pollFailing;
+  private long pollTimer = -1;
   /** Set by a stop, from any thread. */
   private volatile boolean draining;
   private boolean heartbeats = true;
@@ -68,6 +73,7 @@ final class AgentVerticle extends VerticleBase {
     this.metrics = metrics;
     this.options = options;
     this.queues = new QueueSet(client, link, options.queues(), options.matchPrefixes());
+    this.pollInterval = new PollInterval(options.pollInterval());
     metrics.slotsInUse(held::size);
   }
 
@@ -100,10 +106,8 @@ final class AgentVerticle extends VerticleBase {
             queues.describe(), options.queryInterval().toMillis() / 1000.0);
         claimLoop();
       } else {
-        LOG.info("Agent '{}' polling work queues {} every {} s", options.name(), queues.describe(),
-            options.queryInterval().toMillis() / 1000.0);
+        LOG.info("Agent '{}' polling work queues {} every {}", options.name(), queues.describe(), pollInterval);
         poll();
-        timers.add(vertx.setPeriodic(options.queryInterval().toMillis(), id -> poll()));
       }
     });
   }
@@ -111,6 +115,7 @@ final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopClaiming();
+    vertx.cancelTimer(pollTimer);
     timers.forEach(vertx::cancelTimer);
     timers.clear();
     return Future.succeededFuture();
@@ -136,7 +141,7 @@ final class AgentVerticle extends VerticleBase {
       polled = claimOnce();
     } else {
       for (WorkQueue queue : queues.current()) {
-        polled = polled.compose(ignored -> pollQueue(queue, false));
+        polled = polled.compose(ignored -> pollQueue(queue).mapEmpty());
       }
     }
     return polled.compose(ignored -> Future.join(new ArrayList<>(launched)))
@@ -186,7 +191,7 @@ final class AgentVerticle extends VerticleBase {
       if (result.succeeded()) {
         claimLoop();
       } else {
-        vertx.setTimer(pollBackoff.next().toMillis(), id -> claimLoop());
+        vertx.setTimer(Math.max(1, link.pause(pollBackoff).toMillis()), id -> claimLoop());
       }
     });
   }
@@ -227,38 +232,46 @@ final class AgentVerticle extends VerticleBase {
     }
   }
 
+  /** Polls every queue once, then sets the next poll. */
   private void poll() {
-    if (polling || draining) {
+    if (draining) {
       return;
     }
-    polling = true;
-    Future<Void> chain = Future.succeededFuture();
+    Future<Integer> claimed = Future.succeededFuture(0);
     for (WorkQueue queue : queues.current()) {
-      chain = chain.compose(ignored -> pollQueue(queue, true));
+      claimed = claimed.compose(before -> pollQueue(queue).map(more -> before + more));
     }
-    chain.onComplete(ignored -> polling = false);
+    claimed.onComplete(result -> {
+      if (!draining) {
+        pollTimer = vertx.setTimer(Math.max(1, nextPoll(result.result()).toMillis()), id -> poll());
+      }
+    });
   }
 
   /**
-   * Prefect's protocol: asks for at most min(free slots, batch) runs and proposes PENDING for
-   * each; when a full batch came back and {@code drain}, asks again.
+   * The pause before the next poll: none after one that claimed runs while slots are still free, else the
+   * poll interval; never shorter than the pause the API asked for, nor than the back-off while polls fail.
    */
-  private Future<Void> pollQueue(WorkQueue queue, boolean drain) {
+  private Duration nextPoll(int claimed) {
+    Duration pause = claimed > 0 && freeSlots() > 0 ? Duration.ZERO : pollInterval.next();
+    Duration least = pollFailing ? link.pause(pollBackoff) : link.quiet();
+    return pause.compareTo(least) < 0 ? least : pause;
+  }
+
+  /** Prefect's protocol: asks for at most min(free slots, batch) runs and proposes PENDING for each; how many won. */
+  private Future<Integer> pollQueue(WorkQueue queue) {
     int ask = Math.min(freeSlots(), AgentOptions.BATCH);
     if (ask <= 0 || draining) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(0);
     }
     OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).plus(options.prefetch());
     return client.getRuns(queue.id(), ask, before).compose(runs -> {
       polled(0);
       List<Future<Boolean>> claims = runs.stream().map(this::propose).toList();
-      return Future.all(claims).compose(all -> {
-        boolean wonAny = claims.stream().anyMatch(Future::result);
-        return drain && wonAny && runs.size() == ask ? pollQueue(queue, true) : Future.<Void>succeededFuture();
-      });
+      return Future.all(claims).map(all -> (int) claims.stream().filter(Future::result).count());
     }, error -> {
       pollFailed(queue, error);
-      return Future.succeededFuture();
+      return Future.succeededFuture(0);
     });
   }
 
@@ -286,6 +299,7 @@ final class AgentVerticle extends VerticleBase {
 
   private void polled(int claimed) {
     link.answered();
+    pollFailing = false;
     pollBackoff.reset();
     metrics.polled();
     metrics.claimed(claimed);
@@ -295,6 +309,7 @@ final class AgentVerticle extends VerticleBase {
     if (draining) {
       return;
     }
+    pollFailing = true;
     link.failed(error);
     if (!ApiLink.retryable(error)) {
       LOG.warn("Cannot poll work queue '{}': {}", queue.name(), error.getMessage());
@@ -347,6 +362,9 @@ final class AgentVerticle extends VerticleBase {
   }
 
   private void sweepCancelling() {
+    if (!link.quiet().isZero()) {
+      return;
+    }
     List<String> names = queues.current().stream().map(WorkQueue::name).toList();
     canceller.sweep(names).onFailure(error -> link.failed(error));
   }

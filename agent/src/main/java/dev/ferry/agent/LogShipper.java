@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends run log lines to the API in batches, in the order they were added. Lines may be added
  * from any thread. While the API is unreachable or failing, lines stay queued, in order, and the
- * periodic flush backs off; a batch the API rejects as invalid (4xx) is dropped with a warning,
- * so one bad batch cannot hold back the rest.
+ * periodic flush backs off (or waits as long as the API asked); a batch the API rejects as invalid
+ * (4xx) is dropped with a warning, so one bad batch cannot hold back the rest.
  */
 final class LogShipper {
   private static final Logger LOG = LoggerFactory.getLogger(LogShipper.class);
@@ -41,7 +41,7 @@ final class LogShipper {
 
   public void start() {
     timer = vertx.setPeriodic(interval.toMillis(), id -> {
-      if (System.nanoTime() - notBefore >= 0) {
+      if (System.nanoTime() - notBefore >= 0 && link.quiet().isZero()) {
         flush();
       }
     });
@@ -98,7 +98,7 @@ final class LogShipper {
           pending.addFirst(batch.get(i));
         }
       }
-      notBefore = System.nanoTime() + backoff.next().toNanos();
+      notBefore = System.nanoTime() + link.pause(backoff).toNanos();
       return Future.failedFuture(error);
     });
   }

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Deployments and runs that agent tests create through the real API. */
 final class Fixtures {
@@ -53,8 +55,8 @@ final class Fixtures {
     return await(client.createFlowRun(deployment.id(), body));
   }
 
-  /** A request an agent sent. */
-  record Sent(String method, String uri, String body) {}
+  /** A request an agent sent, and when it came ({@link System#nanoTime()}). */
+  record Sent(String method, String uri, String body, long nanos) {}
 
   /**
    * The API of a plain Prefect server in front of a ferry server: every {@code /api/ferry/} path
@@ -64,8 +66,16 @@ final class Fixtures {
     return prefectOnly(vertx, apiUrl, new java.util.ArrayList<>());
   }
 
-  /** As {@link #prefectOnly(Vertx, URI)}, adding every request it passes on to {@code sent}. */
+  /** As {@link #prefectOnly(Vertx, URI)}, adding every other request to {@code sent}. */
   static URI prefectOnly(Vertx vertx, URI apiUrl, List<Sent> sent) {
+    return prefectOnly(vertx, apiUrl, sent, request -> false);
+  }
+
+  /**
+   * As {@link #prefectOnly(Vertx, URI, List)}, but a request (its body read) that {@code stub} answers itself,
+   * returning true, is not passed on.
+   */
+  static URI prefectOnly(Vertx vertx, URI apiUrl, List<Sent> sent, Predicate<HttpServerRequest> stub) {
     HttpClient upstream = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(32));
     HttpServer proxy = vertx.createHttpServer().requestHandler(request -> {
       if (request.path().startsWith("/api/ferry/")) {
@@ -74,7 +84,10 @@ final class Fixtures {
       }
       request.body().compose(body -> {
         synchronized (sent) {
-          sent.add(new Sent(request.method().name(), request.uri(), body.toString()));
+          sent.add(new Sent(request.method().name(), request.uri(), body.toString(), System.nanoTime()));
+        }
+        if (stub.test(request)) {
+          return Future.succeededFuture();
         }
         return upstream.request(request.method(), apiUrl.getPort(), apiUrl.getHost(), request.uri())
           .compose(forward -> forward.putHeader("content-type", "application/json").send(body))

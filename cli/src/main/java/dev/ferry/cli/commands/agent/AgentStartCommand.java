@@ -36,7 +36,9 @@ public final class AgentStartCommand extends ApiCommand {
   Integer limit;
 
   @Option(names = "--query-interval", paramLabel = "SECONDS", descriptionKey = "FERRY_AGENT_QUERY_INTERVAL",
-      description = "Seconds between polls (default: 10; FERRY_AGENT_QUERY_INTERVAL).")
+      description = "Seconds between polls of a plain Prefect API, drawn up to 20% either side (default: 2), the"
+          + " longest a ferry server holds a claim open and the pause between looks for cancelled runs (default: 10;"
+          + " FERRY_AGENT_QUERY_INTERVAL).")
   Double queryInterval;
 
   @Option(names = "--prefetch-seconds", paramLabel = "SECONDS", descriptionKey = "FERRY_AGENT_PREFETCH_SECONDS",

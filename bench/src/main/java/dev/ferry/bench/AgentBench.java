@@ -5,7 +5,6 @@ import dev.ferry.client.OrchestrationClient;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
-import dev.ferry.model.State;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import io.vertx.core.Future;
@@ -16,10 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -258,25 +257,11 @@ public final class AgentBench {
   }
 
   private Deployment deployment(String name, String queue, List<String> command, Path code, Path starts) {
-    var schema = await(client.readBlockSchema(dev.ferry.blocks.BlockCatalog.bySlug("process").checksum()));
-    ObjectNode data = Json.object().put("type", "process");
-    data.set("command", Json.toTree(command));
-    data.putObject("env").put("BENCH_STARTS", starts.toString());
-    ObjectNode block = Json.object().put("name", name).put("is_anonymous", false)
-        .put("block_schema_id", schema.id().toString()).put("block_type_id", schema.blockTypeId().toString());
-    block.set("data", data);
-    UUID infrastructure = await(client.createBlockDocument(block)).id();
-    UUID flow = await(client.createFlow("main")).id();
-    ObjectNode body = Json.object().put("name", name).put("flow_id", flow.toString()).put("work_queue_name", queue)
-        .put("path", code == null ? null : code.toString()).put("entrypoint", "flow.py:main")
-        .put("infrastructure_document_id", infrastructure.toString());
-    return await(client.createDeployment(body));
+    return BenchDeployments.process(client, name, queue, command, code, Map.of("BENCH_STARTS", starts.toString()));
   }
 
   private FlowRun schedule(Deployment deployment) {
-    ObjectNode body = Json.object();
-    body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
-    return await(client.createFlowRun(deployment.id(), body));
+    return BenchDeployments.scheduleNow(client, deployment);
   }
 
   private void awaitFinal(UUID run) throws InterruptedException {

@@ -32,12 +32,14 @@ public final class Agent {
   private final Path runsRoot;
   private final ApiLink link;
   private final FinalStates states;
+  private final AgentMetrics metrics;
   private HealthServer health;
   private String deploymentId;
 
   private Agent(Vertx vertx, AgentVerticle verticle, FlowRunSubmitter submitter, LogShipper logs, Blocking blocking,
-      Path runsRoot, ApiLink link, FinalStates states) {
+      Path runsRoot, ApiLink link, FinalStates states, AgentMetrics metrics) {
     this.runsRoot = runsRoot;
+    this.metrics = metrics;
     this.link = link;
     this.states = states;
     this.vertx = vertx;
@@ -66,10 +68,11 @@ public final class Agent {
     Canceller canceller = new Canceller(client, link, blocking, options.killGrace(), submitter::starting);
     Leftovers leftovers = new Leftovers(client, link, blocking, options.killGrace(), options.runsRoot());
     AgentVerticle verticle = new AgentVerticle(client, link, submitter, canceller, leftovers, metrics, options);
-    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link, states);
+    Agent agent = new Agent(vertx, verticle, submitter, logs, blocking, options.runsRoot(), link, states, metrics);
+    metrics.holding(verticle::held, logs::pendingLines, states::pending);
     logs.start();
-    Future<Void> healthUp = exported == null ? Future.succeededFuture()
-        : HealthServer.start(vertx, options.health(), verticle::ready, exported::scrape).map(server -> {
+    Future<Void> healthUp = exported == null ? Future.succeededFuture() : HealthServer.start(vertx, options.health(),
+        verticle::ready, () -> blocking.run(exported::scrape)).map(server -> {
           agent.health = server;
           LOG.info("Health on http://{}:{}/health, /ready and /metrics", options.health().getHostString(),
               server.port());
@@ -130,6 +133,7 @@ public final class Agent {
         .compose(ignored -> until(this::delivered, System.nanoTime() + DELIVERY_WAIT.toNanos()))
         .compose(ignored -> keepUndelivered())
         .onComplete(ignored -> link.close())
+        .onComplete(ignored -> metrics.close())
         .compose(ignored -> health == null ? Future.succeededFuture() : health.close())
         .eventually(() -> blocking.run(() -> {
           SharedClients.closeAll(); // the storage SDKs' clients, made when runs first needed them

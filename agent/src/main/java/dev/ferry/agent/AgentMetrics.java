@@ -1,6 +1,7 @@
 package dev.ferry.agent;
 
 import dev.ferry.model.StateType;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -12,8 +13,14 @@ import java.util.function.Supplier;
 interface AgentMetrics {
   AgentMetrics NONE = new AgentMetrics() {};
 
-  /** Publishes the slots in use, read when scraped. */
-  default void slotsInUse(Supplier<Number> held) {}
+  /**
+   * Publishes, read when scraped, the runs the agent holds and what it has not delivered yet: log
+   * lines waiting to be shipped and final states waiting for the API.
+   */
+  default void holding(Supplier<Number> runs, Supplier<Number> logLines, Supplier<Number> finalStates) {}
+
+  /** Measures how late timers fire on the calling event loop, until {@link #close()}. */
+  default void watchEventLoop(Vertx vertx) {}
 
   default void polled() {}
 
@@ -24,4 +31,7 @@ interface AgentMetrics {
   default void submitted(Duration took) {}
 
   default void finished(StateType state) {}
+
+  /** Stops measuring. */
+  default void close() {}
 }

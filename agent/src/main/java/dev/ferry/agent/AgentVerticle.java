@@ -74,11 +74,11 @@ final class AgentVerticle extends VerticleBase {
     this.options = options;
     this.queues = new QueueSet(client, link, options.queues(), options.matchPrefixes());
     this.pollInterval = new PollInterval(options.pollInterval());
-    metrics.slotsInUse(held::size);
   }
 
   @Override
   public Future<?> start() {
+    metrics.watchEventLoop(vertx);
     Future<JsonNode> ferryInfo = ferryInfo();
     // a --run-once agent leaves the runs an agent before it left running to a long-running one
     Future<List<LeftRun>> left = options.runOnce() ? Future.succeededFuture(List.of()) : submitter.leftBehind();

@@ -43,6 +43,11 @@ final class FinalStates {
     return List.copyOf(undelivered.values());
   }
 
+  /** How many states wait for the API. */
+  int pending() {
+    return undelivered.size();
+  }
+
   /** Delivers a state an agent before this one could not (from its {@link Outbox}). */
   void deliver(Outbox.FinalState kept) {
     report(kept.flowRunId(), kept.flowRunName(), kept.state());

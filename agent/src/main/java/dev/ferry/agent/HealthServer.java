@@ -21,7 +21,7 @@ final class HealthServer {
   }
 
   static Future<HealthServer> start(Vertx vertx, InetSocketAddress address, BooleanSupplier ready,
-      Supplier<String> metrics) {
+      Supplier<Future<String>> metrics) {
     HttpServer server = vertx.createHttpServer().requestHandler(request -> answer(request, ready, metrics));
     return server.listen(address.getPort(), address.getHostString()).map(HealthServer::new);
   }
@@ -34,7 +34,7 @@ final class HealthServer {
     return server.close();
   }
 
-  private static void answer(HttpServerRequest request, BooleanSupplier ready, Supplier<String> metrics) {
+  private static void answer(HttpServerRequest request, BooleanSupplier ready, Supplier<Future<String>> metrics) {
     var response = request.response();
     switch (request.path()) {
       case "/health" -> response.putHeader("content-type", "application/json").end("{\"status\": \"alive\"}");
@@ -43,8 +43,9 @@ final class HealthServer {
         response.setStatusCode(isReady ? 200 : 503).putHeader("content-type", "application/json")
             .end(isReady ? "{\"status\": \"ready\"}" : "{\"status\": \"waiting for the API or its work queues\"}");
       }
-      case "/metrics" -> response.putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-          .end(metrics.get());
+      case "/metrics" -> metrics.get().onSuccess(text -> response
+          .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+          .onFailure(error -> response.setStatusCode(500).end("cannot read the metrics: " + error.getMessage() + "\n"));
       default -> response.setStatusCode(404).end("not found: try /health, /ready or /metrics\n");
     }
   }

@@ -53,6 +53,13 @@ final class LogShipper {
     }
   }
 
+  /** How many lines wait to be shipped. */
+  int pendingLines() {
+    synchronized (pending) {
+      return pending.size();
+    }
+  }
+
   /** Sends everything added so far; completes when it was all delivered, fails while the API cannot take it. */
   public synchronized Future<Void> flush() {
     flushing = flushing.transform(ignored -> sendAll());

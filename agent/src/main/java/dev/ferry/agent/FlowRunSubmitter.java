@@ -97,7 +97,6 @@ public final class FlowRunSubmitter {
   /** A launched run: which, on what, whether it reports its own states, and what was started. */
   private record Running(FlowRun run, Infrastructure infrastructure, boolean reportsOwnStates, Launched launched) {}
 
-  /** A run ready to start: its infrastructure, how to launch it, and what to hide from its output. */
   /** A run ready to launch: its infrastructure, what it launches, and that, explained for a person (redacted). */
   private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor, JsonNode explained) {}
 
@@ -112,7 +111,8 @@ public final class FlowRunSubmitter {
             ? launch(run, prepared, claimed) // the ferry launcher moves its run to RUNNING itself
             : proposeRunning(run).compose(result -> result.accepted() ? launch(run, prepared, claimed)
                 : notStarted(run, result)))
-        .recover(error -> stopAndCrash(run, "Flow run could not start: " + message(error)))
+        .recover(error -> running.containsKey(run.id()) ? lostTrack(run, error)
+            : stopAndCrash(run, "Flow run could not start: " + message(error)))
         .onSuccess(metrics::finished)
         .eventually(() -> forget(run.id(), dir));
   }
@@ -358,6 +358,20 @@ public final class FlowRunSubmitter {
     State handed = handedOver.get(run.id());
     return handed != null ? handed : State.of(StateType.CRASHED,
         "Flow run process " + exit.description() + " before reporting a final state.");
+  }
+
+  /**
+   * A run whose infrastructure started but whose end could not be followed or reported. When the
+   * agent stopped meanwhile, what it decided for the run is in its outbox and nothing went wrong
+   * with the run itself; otherwise the run is stopped and marked CRASHED.
+   */
+  private Future<StateType> lostTrack(FlowRun run, Throwable error) {
+    if (!link.closed()) {
+      return stopAndCrash(run, "Flow run infrastructure could not be followed to its end: " + message(error));
+    }
+    LOG.info("Flow run '{}' ({}) ended as the agent stopped: how it ended is kept for the next agent on this"
+        + " FERRY_HOME", run.name(), run.id());
+    return Future.failedFuture(error);
   }
 
   /** Stops what was started for a run that failed on the way (if anything was), then marks it CRASHED. */

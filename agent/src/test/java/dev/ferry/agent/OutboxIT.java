@@ -2,6 +2,9 @@ package dev.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
@@ -16,7 +19,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent stopped while the API is down does not wait for it: the log lines and final state it
@@ -28,8 +33,17 @@ class OutboxIT extends AgentTest {
     return restartable();
   }
 
+  private final ListAppender<ILoggingEvent> agentLog = new ListAppender<>();
+
+  @AfterEach
+  void stopListening() {
+    ((Logger) LoggerFactory.getLogger("ferry.agent")).detachAppender(agentLog);
+  }
+
   @Test
   void whatTheApiDidNotTakeBeforeTheAgentStoppedIsDeliveredByTheNextAgent() throws Exception {
+    agentLog.start();
+    ((Logger) LoggerFactory.getLogger("ferry.agent")).addAppender(agentLog);
     Path ended = dir.resolve("ended");
     Deployment deployment = Fixtures.processDeployment(client, "kept", "kept",
         List.of("sh", "-c", "sleep 1; echo while the server was down; touch " + ended), null);
@@ -46,6 +60,13 @@ class OutboxIT extends AgentTest {
     assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("the drain did not wait for the API")
         .isLessThan(Duration.ofSeconds(20));
     assertThat(outboxes()).hasSize(1);
+    assertThat(Files.readString(dir.resolve("runs").resolve(outboxes().get(0)))).contains("\"COMPLETED\"")
+        .doesNotContain("CRASHED");
+    // its report waits for the API until the agent has stopped
+    Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> agentLog.list.stream()
+        .anyMatch(event -> event.getFormattedMessage().contains("ended as the agent stopped")));
+    assertThat(agentLog.list).as("the run started and ended; only its report waited")
+        .noneMatch(event -> event.getFormattedMessage().contains("could not start"));
     server = FerryServer.start(vertx, serverOptions());
     startAgent(options("kept"));
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state(run) == StateType.COMPLETED);

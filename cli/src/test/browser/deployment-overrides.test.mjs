@@ -28,6 +28,8 @@ browserTest('an override saved on a deployment reaches its next run, and a bad k
   await alert.waitFor();
   assert.doesNotMatch(await alert.textContent(), /\n/, 'the reason is one line');
   assert.equal(await overrides.getAttribute('aria-invalid'), 'true');
+  assert.equal(await alert.getAttribute('id'), 'overrides-error', 'said under the overrides');
+  assert.match(await overrides.getAttribute('aria-describedby'), /\boverrides-error\b/);
   assert.equal(await page.getByRole('status').textContent(), '');
   await screenshot(page, 'deployment-overrides-refused');
 });

@@ -20,7 +20,8 @@ browserTest(`${verb} a deployment's schedule and its work queue`, async (page) =
 
   await page.getByRole('status').getByText(words.schedule, { exact: true }).waitFor();
   await page.getByRole('button', { name: `${words.next} schedule`, exact: true }).waitFor();
-  await fact(page, 'Schedule').getByText(new RegExp(`, ${words.shown}$`)).waitFor();
+  // built with --cron and no --timezone: Prefect reads it in UTC, and the page says so
+  await fact(page, 'Schedule').getByText(new RegExp(`^Cron 0 6 1 1 \\* \\(UTC\\), ${words.shown}$`)).waitFor();
   await screenshot(page, `schedule-${verb.toLowerCase()}d`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work queues', exact: true }).click();
   const queues = page.getByRole('table', { name: 'Work queues' });

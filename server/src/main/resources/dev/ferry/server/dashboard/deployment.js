@@ -9,7 +9,7 @@ import {asText, parseAs, typesOf} from './schema.js';
 import {act, load, messages, pretty, title} from './ui.js';
 
 export function mount(main, {id}) {
-  const view = {deployment: null, storage: null, infrastructure: null, overridesInvalid: false,
+  const view = {deployment: null, storage: null, infrastructure: null, overridesError: '',
     parameterErrors: {}, runError: '', error: '', notice: ''};
   const draw = () => render(page(view, actions), main);
   const refresh = () => load(view, draw, async () => {
@@ -33,11 +33,15 @@ export function mount(main, {id}) {
     saveOverrides: event => {
       event.preventDefault();
       const text = event.target.elements.overrides.value;
+      view.overridesError = '';
       return act(view, draw, async () => {
-        view.overridesInvalid = true;
         const fields = view.infrastructure?.block_schema?.fields?.properties ?? {};
-        await patch(`/deployments/${id}`, {infra_overrides: parseOverrides(text, fields)});
-        view.overridesInvalid = false;
+        try {
+          await patch(`/deployments/${id}`, {infra_overrides: parseOverrides(text, fields)});
+        } catch (error) {
+          view.overridesError = error.message; // said under the text it is about
+          return '';
+        }
         await refresh();
         return 'Overrides saved: the next run of this deployment uses them.';
       });
@@ -167,9 +171,10 @@ function page(view, actions) {
       <h2 id="h-overrides">Infrastructure overrides</h2>
       <form class="overrides" @submit=${actions.saveOverrides}>
         <label for="overrides">Overrides</label>
-        <textarea id="overrides" name="overrides" rows="5" spellcheck="false" aria-describedby="overrides-hint"
-          aria-invalid=${view.overridesInvalid && view.error ? 'true' : 'false'}
+        <textarea id="overrides" name="overrides" rows="5" spellcheck="false"
+          aria-describedby="overrides-error overrides-hint" aria-invalid=${view.overridesError ? 'true' : 'false'}
           .value=${overridesText(d.infra_overrides)}></textarea>
+        <p class="field-error" id="overrides-error" role="alert">${view.overridesError}</p>
         <p class="hint" id="overrides-hint">One KEY=VALUE a line, as <code>--override</code> of
           <code>deployment build</code> (<code>env.LOG_LEVEL=DEBUG</code>), checked against the fields of
           ${infrastructure}. The next run uses them.</p>

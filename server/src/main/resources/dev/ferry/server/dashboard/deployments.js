@@ -21,7 +21,7 @@ export function describeSchedule(deployment) {
   if (!schedule) {
     return 'None';
   }
-  const zone = schedule.timezone ? ` (${schedule.timezone})` : '';
+  const zone = ` (${schedule.timezone ?? 'UTC'})`; // Prefect reads a schedule without one in UTC
   const kind = schedule.cron ? `Cron ${schedule.cron}`
     : schedule.interval != null ? `Every ${seconds(schedule.interval)}`
       : schedule.rrule ? `RRule ${schedule.rrule}` : JSON.stringify(schedule);

@@ -125,7 +125,7 @@ function page(view, actions) {
     </dl>
     <section aria-labelledby="h-states">
       <h2 id="h-states">State history</h2>
-      <div class="scroll">
+      <div class="scroll" role="region" aria-labelledby="h-states" tabindex="0">
         <table>
           <thead><tr><th scope="col">State</th><th scope="col">Time</th><th scope="col">Message</th></tr></thead>
           <tbody>${view.states.map(s => html`

@@ -37,6 +37,27 @@ class ManagementCliIT {
   }
 
   @Test
+  void sqlitesLibraryIsTakenOutOnceIntoTheUsersCacheAndNeverIntoTheTempFolder() throws Exception {
+    Path cache = root.resolve("cache");
+    Path temp = Files.createDirectories(root.resolve("tmp"));
+    FerryProcess cached = ferry.withEnv(Map.of("XDG_CACHE_HOME", cache.toString(),
+        "FERRY_JAVA_OPTS", "-Djava.io.tmpdir=" + temp));
+
+    for (int i = 0; i < 2; i++) {
+      Result listed = cached.run("work-queue", "ls");
+      assertThat(listed.exitCode()).as(listed.err()).isZero();
+    }
+
+    try (var taken = Files.walk(cache.resolve("ferry"))) {
+      assertThat(taken.filter(Files::isRegularFile).map(file -> file.getFileName().toString()))
+          .containsExactly("libsqlitejdbc.so");
+    }
+    try (var left = Files.list(temp)) {
+      assertThat(left.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains("sqlite"));
+    }
+  }
+
+  @Test
   void scheduleIsPlannedPausedResumedAndReplaced() throws Exception {
     ok("deployment", "build", "etl.py:etl", "-n", "nightly", "-q", "etl", "--cron", "0 2 * * *",
         "--timezone", "Europe/Berlin", "--apply");

@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     config.setPoolName("ferry-db");
     config.setMaximumPoolSize(POOL_SIZE);
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      SqliteLibrary.useFrom(SqliteLibrary.userCache());
       createParentFolder(jdbcUrl.substring("jdbc:sqlite:".length()));
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("busy_timeout", "30000");

@@ -65,7 +65,8 @@ final class FinalStates {
       if (result.state().type() == StateType.CANCELLING) {
         return StateType.CANCELLED; // the canceller reports how it ended
       }
-      if (!result.accepted()) {
+      // a run the canceller stopped ends by its signal: that exit says nothing against CANCELLED
+      if (!result.accepted() && result.state().type() != StateType.CANCELLED) {
         LOG.warn("The server did not accept {} for flow run '{}' ({}): {}", state.type(), name, id, result.reason());
       }
       LOG.info("Flow run '{}' ({}) ended {}", name, id, result.state().type());

@@ -2,6 +2,10 @@ package dev.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.json.Json;
@@ -22,8 +26,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** CANCELLING runs of the agent's queues are stopped and CANCELLED; what runs elsewhere is left alone. */
 class CancellationIT extends AgentTest {
@@ -31,8 +37,17 @@ class CancellationIT extends AgentTest {
 
   private Deployment deployment;
 
+  private final ListAppender<ILoggingEvent> agentLog = new ListAppender<>();
+
+  @AfterEach
+  void stopListening() {
+    ((Logger) LoggerFactory.getLogger("ferry.agent")).detachAppender(agentLog);
+  }
+
   @BeforeEach
   void startAgent() {
+    agentLog.start();
+    ((Logger) LoggerFactory.getLogger("ferry.agent")).addAppender(agentLog);
     // A shell that ignores SIGTERM, with a child that ignores it too: only the forced stop ends them.
     deployment = Fixtures.processDeployment(client, "cancel", "cancel",
         List.of("sh", "-c", "trap '' TERM; sh -c \"trap '' TERM; sleep 300\" & wait"), null);
@@ -56,6 +71,13 @@ class CancellationIT extends AgentTest {
     assertThat(running(process)).isFalse();
     assertThat(tree).noneMatch(CancellationIT::running);
     assertThat(read(run).state().message()).contains("was stopped");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logged(run + ") ended CANCELLED"));
+    assertThat(agentLog.list).as("the exit the cancel caused is no news").noneMatch(event -> event.getLevel()
+        == Level.WARN);
+  }
+
+  private boolean logged(String text) {
+    return agentLog.list.stream().anyMatch(event -> event.getFormattedMessage().contains(text));
   }
 
   @Test

@@ -8,10 +8,12 @@ import dev.ferry.model.BlockSchema;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.State;
+import dev.ferry.model.StateType;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,17 @@ final class BenchDeployments {
     ObjectNode body = Json.object();
     body.set("state", Json.toTree(State.scheduledAt(OffsetDateTime.now(ZoneOffset.UTC))));
     return await(client.createFlowRun(deployment.id(), body));
+  }
+
+  /** The filter of the runs of {@code deployments} in one of {@code states}, or in any state when none are given. */
+  static ObjectNode runsOf(Collection<Deployment> deployments, StateType... states) {
+    ObjectNode filter = Json.object();
+    if (states.length > 0) {
+      filter.putObject("flow_runs").putObject("state").putObject("type").set("any_", Json.toTree(states));
+    }
+    filter.putObject("deployments").putObject("id").set("any_",
+        Json.toTree(deployments.stream().map(Deployment::id).toList()));
+    return filter;
   }
 
   private static <T> T await(Future<T> future) {

@@ -77,6 +77,11 @@ final class AgentProbe {
       return (long) sum("ferry_agent_final_states_pending");
     }
 
+    /** The runs the agent holds: claimed and not ended. */
+    long runsHeld() {
+      return (long) sum("ferry_agent_slots_in_use");
+    }
+
     long outbox() {
       return logLinesPending() + finalStatesPending();
     }

@@ -113,7 +113,8 @@ public final class SoakBench {
     samples.add(probe.sample());
     boolean agentAlive = agent.isAlive();
     EndChecks.Result checks = new EndChecks(client, deployments).run();
-    long runsEnded = probe.metrics().runsEnded();
+    AgentProbe.Metrics last = probe.metrics();
+    Files.writeString(options.output().resolve("metrics-end.txt"), last.text());
     if (!processes.stopAgent()) {
       say("the agent did not exit within a minute of SIGTERM: it is killed");
     }
@@ -126,13 +127,15 @@ public final class SoakBench {
         options.runs(), SoakProcesses.LIMIT, options.outages()), samples,
         seen.stream().map(Outages.Outage::runsEnded).toList());
     System.out.printf("%n%,d runs created by the soak (%,d found on the server), %,d ended by the agent, %,d"
-        + " cancelled by the soak, in %s: %.2f runs/s%n", feeder.created(), checks.runs(), runsEnded,
-        feeder.cancelled(), clock(seconds), runsEnded / seconds);
+        + " cancelled by the soak, in %s: %.2f runs/s%n", feeder.created(), checks.runs(), last.runsEnded(),
+        feeder.cancelled(), clock(seconds), last.runsEnded() / seconds);
     report.printTrends();
     printChecks(checks, agentAlive, ended);
+    check("runs the agent still holds (ferry_agent_slots_in_use)", last.runsHeld());
     seen.forEach(outage -> System.out.println(outage.describe(options.outages())));
     AgentLog.print(output.resolve("agent.log"));
-    System.out.println("files in " + output + ": samples.txt, samples.csv, soak.png, agent.log, server.log");
+    System.out.println("files in " + output + ": samples.txt, samples.csv, soak.png, agent.log, server.log,"
+        + " metrics-end.txt (the agent's /metrics at the end)");
   }
 
   /** Starts the server, makes the mix's deployments and starts the agent; returns once it is ready. */
@@ -164,8 +167,8 @@ public final class SoakBench {
   }
 
   /**
-   * Feeds the runs until all are created, then waits until every run ended and the agent's outbox is empty;
-   * says whether that happened in time. Fails when the agent exits or sampling or an outage fails.
+   * Feeds the runs until all are created, then waits until every run ended and the agent holds none and has an
+   * empty outbox; says whether that happened in time. Fails when the agent exits or sampling or an outage fails.
    */
   private boolean feedAndWait(RunFeeder feeder) throws Exception {
     long progress = System.nanoTime();
@@ -181,11 +184,12 @@ public final class SoakBench {
     say(String.format("all %,d runs created; waiting for them to end", feeder.created()));
     StateType[] open = Arrays.stream(StateType.values()).filter(type -> !type.isFinal()).toArray(StateType[]::new);
     try {
-      await("every run to end and the agent's outbox to empty").atMost(END.plus(options.outage()))
+      await("every run to end, and the agent to hold none and have an empty outbox").atMost(END.plus(options.outage()))
           .pollInterval(Duration.ofSeconds(1)).until(() -> {
             feeder.step(); // cancels the sleeping runs still running
             failIfBroken();
-            return countRuns(open) == 0 && probe.metrics().outbox() == 0;
+            AgentProbe.Metrics metrics = probe.metrics();
+            return countRuns(open) == 0 && metrics.runsHeld() == 0 && metrics.outbox() == 0;
           });
       return true;
     } catch (ConditionTimeoutException late) {
@@ -234,7 +238,7 @@ public final class SoakBench {
       System.out.printf("%-60s %,10d%n", "log records a later page repeated (paging, not counted)",
           checks.pagesRepeated());
     }
-    System.out.printf("%-60s %10s%n", "every run ended and the outbox emptied in time", ended ? "yes" : "NO");
+    System.out.printf("%-60s %10s%n", "every run ended, none held, the outbox empty, in time", ended ? "yes" : "NO");
     System.out.printf("%-60s %10s%n", "agent alive at the end", agentAlive ? "yes" : "NO");
   }
 

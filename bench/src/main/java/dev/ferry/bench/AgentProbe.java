@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -42,12 +43,22 @@ final class AgentProbe {
         metrics.sum("ferry_agent_event_loop_delay_seconds_max") * 1000, metrics.outbox());
   }
 
+  /** What the agent's {@code /metrics} says now, or empty when it does not answer in time (said on the console). */
+  Optional<Metrics> look() throws InterruptedException {
+    try {
+      return Optional.of(metrics());
+    } catch (IOException e) {
+      SoakBench.say("the agent's /metrics did not answer: " + e);
+      return Optional.empty();
+    }
+  }
+
   /** What the agent's {@code /metrics} says now. */
   Metrics metrics() throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(processes.agentUrl("/metrics")).timeout(TIMEOUT)
         .build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("the agent's /metrics answered " + response.statusCode() + ": "
+      throw new IOException("the agent's /metrics answered " + response.statusCode() + ": "
           + response.body());
     }
     return new Metrics(response.body());

@@ -6,6 +6,7 @@ import dev.ferry.client.OrchestrationClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,7 +50,7 @@ final class Outages implements Callable<List<Outages.Outage>> {
     List<Outage> outages = new ArrayList<>();
     for (int number = 1; number <= options.outages(); number++) {
       long due = (long) options.runs() * number / (options.outages() + 1);
-      while (probe.metrics().runsEnded() < due) {
+      while (probe.look().map(AgentProbe.Metrics::runsEnded).orElse(0L) < due) {
         Thread.sleep(LOOK.toMillis());
       }
       outages.add(outage(number));
@@ -58,7 +59,7 @@ final class Outages implements Callable<List<Outages.Outage>> {
   }
 
   private Outage outage(int number) throws Exception {
-    long runsEnded = probe.metrics().runsEnded();
+    long runsEnded = probe.look().map(AgentProbe.Metrics::runsEnded).orElse(-1L);
     SoakBench.say(String.format("outage %d of %d: stopping the server at %,d runs ended, for %d s", number,
         options.outages(), runsEnded, options.outage().toSeconds()));
     processes.stopServer();
@@ -69,11 +70,11 @@ final class Outages implements Callable<List<Outages.Outage>> {
     long peak = 0;
     while (System.nanoTime() - end < 0) {
       alive &= agent.isAlive();
-      if (agent.isAlive()) {
-        AgentProbe.Metrics metrics = probe.metrics();
-        peakLines = Math.max(peakLines, metrics.logLinesPending());
-        peakStates = Math.max(peakStates, metrics.finalStatesPending());
-        peak = Math.max(peak, metrics.outbox());
+      Optional<AgentProbe.Metrics> metrics = agent.isAlive() ? probe.look() : Optional.empty();
+      if (metrics.isPresent()) {
+        peakLines = Math.max(peakLines, metrics.get().logLinesPending());
+        peakStates = Math.max(peakStates, metrics.get().finalStatesPending());
+        peak = Math.max(peak, metrics.get().outbox());
       }
       Thread.sleep(LOOK.toMillis());
     }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -50,6 +52,8 @@ public final class SoakBench {
   private final SoakOptions options;
   private final SoakProcesses processes;
   private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+  /** Samples the agent did not answer in time ({@code jcmd} or {@code /metrics}). */
+  private final AtomicInteger missedSamples = new AtomicInteger();
   private final Map<RunKind, Deployment> deployments = new EnumMap<>(RunKind.class);
   private OrchestrationClient client;
   private Process agent;
@@ -92,13 +96,7 @@ public final class SoakBench {
     long started = System.nanoTime();
     probe = new AgentProbe(processes, agent.pid(), started);
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampling = sampler.scheduleWithFixedDelay(() -> {
-      try {
-        samples.add(probe.sample());
-      } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException("cannot sample the agent: " + e.getMessage(), e);
-      }
-    }, 0, SAMPLE_EVERY.toSeconds(), TimeUnit.SECONDS);
+    sampling = sampler.scheduleWithFixedDelay(this::sample, 0, SAMPLE_EVERY.toSeconds(), TimeUnit.SECONDS);
     ExecutorService outageThread = Executors.newSingleThreadExecutor();
     outages = outageThread.submit(new Outages(processes, agent, probe, client, options));
     RunFeeder feeder = new RunFeeder(client, deployments, options.runs());
@@ -110,10 +108,11 @@ public final class SoakBench {
     sampling.cancel(false);
     sampler.shutdown();
     sampler.awaitTermination(1, TimeUnit.MINUTES);
-    samples.add(probe.sample());
+    sample();
     boolean agentAlive = agent.isAlive();
     EndChecks.Result checks = new EndChecks(client, deployments).run();
-    AgentProbe.Metrics last = probe.metrics();
+    AgentProbe.Metrics last = await("the agent's /metrics to answer").atMost(START).until(probe::look,
+        Optional::isPresent).orElseThrow();
     Files.writeString(options.output().resolve("metrics-end.txt"), last.text());
     if (!processes.stopAgent()) {
       say("the agent did not exit within a minute of SIGTERM: it is killed");
@@ -136,6 +135,18 @@ public final class SoakBench {
     AgentLog.print(output.resolve("agent.log"));
     System.out.println("files in " + output + ": samples.txt, samples.csv, soak.png, agent.log, server.log,"
         + " metrics-end.txt (the agent's /metrics at the end)");
+  }
+
+  /** Adds a sample of the agent, or counts it missed when the agent does not answer in time. */
+  private void sample() {
+    try {
+      samples.add(probe.sample());
+    } catch (IOException e) {
+      missedSamples.incrementAndGet();
+      say("a sample of the agent is missed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Starts the server, makes the mix's deployments and starts the agent; returns once it is ready. */
@@ -177,7 +188,8 @@ public final class SoakBench {
       failIfBroken();
       if (System.nanoTime() - progress > PROGRESS_EVERY.toNanos()) {
         progress = System.nanoTime();
-        say(String.format("%,d runs created, %,d ended", feeder.created(), probe.metrics().runsEnded()));
+        probe.look().ifPresent(metrics -> say(String.format("%,d runs created, %,d ended", feeder.created(),
+            metrics.runsEnded())));
       }
       Thread.sleep(FEED_EVERY.toMillis());
     }
@@ -188,8 +200,8 @@ public final class SoakBench {
           .pollInterval(Duration.ofSeconds(1)).until(() -> {
             feeder.step(); // cancels the sleeping runs still running
             failIfBroken();
-            AgentProbe.Metrics metrics = probe.metrics();
-            return countRuns(open) == 0 && metrics.runsHeld() == 0 && metrics.outbox() == 0;
+            return countRuns(open) == 0
+                && probe.look().filter(metrics -> metrics.runsHeld() == 0 && metrics.outbox() == 0).isPresent();
           });
       return true;
     } catch (ConditionTimeoutException late) {
@@ -240,6 +252,7 @@ public final class SoakBench {
     }
     System.out.printf("%-60s %10s%n", "every run ended, none held, the outbox empty, in time", ended ? "yes" : "NO");
     System.out.printf("%-60s %10s%n", "agent alive at the end", agentAlive ? "yes" : "NO");
+    System.out.printf("%-60s %,10d%n", "samples missed (jcmd or /metrics did not answer in time)", missedSamples.get());
   }
 
   private static void check(String what, long count) {

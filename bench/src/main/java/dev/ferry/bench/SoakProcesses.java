@@ -72,14 +72,17 @@ final class SoakProcesses implements AutoCloseable {
     return stop(agent);
   }
 
-  /** Runs {@code jcmd PID COMMAND}, its output appended to {@code jcmd.log}; fails when it fails or takes a minute. */
+  /**
+   * Runs {@code jcmd PID COMMAND}, its output appended to {@code jcmd.log}; an {@link IOException} when it fails or
+   * takes a minute.
+   */
   void jcmd(long pid, String command) throws IOException, InterruptedException {
     Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(output.resolve("jcmd.log").toFile())).start();
     started.add(jcmd);
     try {
       if (!jcmd.waitFor(JCMD.toSeconds(), TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-        throw new IllegalStateException("jcmd " + pid + " " + command + " failed or took over " + JCMD
+        throw new IOException("jcmd " + pid + " " + command + " failed or took over " + JCMD
             + ": see jcmd.log in " + output);
       }
     } finally {

@@ -78,6 +78,9 @@ final class OutputTail {
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(handedOn);
       boolean exited = process.isEmpty();
+      // one exit future for the whole run: each onExit() call adds a stage that, on a machine of
+      // two CPUs or fewer, starts a thread of its own when the process ends (the soak saw thousands)
+      CompletableFuture<ProcessHandle> exit = process.map(ProcessHandle::onExit).orElse(null);
       while (true) {
         int read = in.read(buffer);
         if (read > 0) {
@@ -95,7 +98,7 @@ final class OutputTail {
         } else if (!process.get().isAlive()) {
           exited = true; // one more pass reads what it wrote last
         } else {
-          waitForExit(process.get()); // looks again as soon as the process ends
+          waitForExit(exit); // looks again as soon as the process ends
         }
       }
     }
@@ -114,9 +117,9 @@ final class OutputTail {
     }
   }
 
-  private static void waitForExit(ProcessHandle process) throws InterruptedException {
+  private static void waitForExit(CompletableFuture<ProcessHandle> exit) throws InterruptedException {
     try {
-      process.onExit().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      exit.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException stillRunning) {
       // look at the file again
     } catch (java.util.concurrent.ExecutionException impossible) {

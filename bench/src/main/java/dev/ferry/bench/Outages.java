@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 final class Outages implements Callable<List<Outages.Outage>> {
   private static final Duration LOOK = Duration.ofSeconds(1);
   private static final Duration SERVER_START = Duration.ofMinutes(2);
+  /** The longest an outage waits for its point in the soak: a stuck agent ends the soak rather than hangs it. */
+  private static final Duration UNTIL_DUE = Duration.ofHours(2);
 
   /**
    * What one outage saw: the runs ended when it began, whether the agent was alive at every look, and the most
@@ -50,9 +52,8 @@ final class Outages implements Callable<List<Outages.Outage>> {
     List<Outage> outages = new ArrayList<>();
     for (int number = 1; number <= options.outages(); number++) {
       long due = (long) options.runs() * number / (options.outages() + 1);
-      while (probe.look().map(AgentProbe.Metrics::runsEnded).orElse(0L) < due) {
-        Thread.sleep(LOOK.toMillis());
-      }
+      await("outage " + number + " due at " + due + " runs ended").atMost(UNTIL_DUE).pollInterval(LOOK)
+          .until(() -> probe.look().map(AgentProbe.Metrics::runsEnded).orElse(0L) >= due);
       outages.add(outage(number));
     }
     return outages;

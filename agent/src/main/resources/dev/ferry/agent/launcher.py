@@ -27,17 +27,22 @@ API_KEY = os.environ.get("PREFECT_API_KEY")
 RUN_ID = os.environ["PREFECT__FLOW_RUN_ID"]
 
 
-# How long a report waits for the API: starting waits long, since nothing ran yet; a final state
-# is handed to the agent (which keeps it until the API is back) after a short wait.
-START_PATIENCE = 60
+# How long a report waits for the API. Starting waits through an outage of the API, since nothing
+# ran yet (the agent holds the run meanwhile); a final state is handed to the agent, which keeps it
+# until the API is back, after a short wait.
+START_PATIENCE = 600
 FINAL_PATIENCE = 10
 HANDOVER = "[ferry] final state for the agent: "
 
 
-def call(method, path, body, patience):
-    """Calls the API, trying again with growing pauses while it is unreachable or failing (5xx)."""
+def call(method, path, body, patience, say_waiting=False):
+    """Calls the API, trying again with growing pauses while it is unreachable or failing (5xx).
+
+    With say_waiting, the first failure is printed, so the run's log tells why it has not started.
+    """
     deadline = time.monotonic() + patience
     pause = 0.5
+    said = not say_waiting
     while True:
         request = urllib.request.Request(API_URL + path, method=method, data=json.dumps(body).encode())
         request.add_header("Content-Type", "application/json")
@@ -54,14 +59,19 @@ def call(method, path, body, patience):
             failure = error
         if time.monotonic() + pause > deadline:
             raise failure
+        if not said:
+            print("[ferry] the API at %s does not answer (%s); trying again for up to %d min"
+                  % (API_URL, failure, patience // 60), flush=True)
+            said = True
         time.sleep(pause)
         pause = min(pause * 2, 5)
 
 
-def propose(state_type, message=None, patience=START_PATIENCE):
+def propose(state_type, message, patience, say_waiting=False):
     """Proposes a state for this run; returns the server's answer."""
     state = {"type": state_type, "name": state_type.capitalize(), "message": message}
-    return call("POST", "/flow_runs/%s/set_state" % RUN_ID, {"state": state, "force": False}, patience)
+    body = {"state": state, "force": False}
+    return call("POST", "/flow_runs/%s/set_state" % RUN_ID, body, patience, say_waiting)
 
 
 def finish(state_type, message):
@@ -76,7 +86,7 @@ def finish(state_type, message):
 def start():
     """Moves this run to RUNNING, first waiting as long as the server says its scheduled time is ahead."""
     while True:
-        answer = propose("RUNNING")
+        answer = propose("RUNNING", None, START_PATIENCE, say_waiting=True)
         if answer["status"] != "WAIT":
             return answer
         delay = (answer.get("details") or {}).get("delay_seconds") or 1

@@ -1,7 +1,9 @@
 package dev.ferry.agent;
 
 import dev.ferry.client.OrchestrationClient;
+import dev.ferry.json.Json;
 import dev.ferry.model.FlowRun;
+import dev.ferry.model.LogRecord;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
@@ -88,6 +90,12 @@ abstract class AgentTest {
 
   protected StateType state(UUID run) {
     return read(run).stateType();
+  }
+
+  /** The log lines the server has of a run. */
+  protected List<String> lines(UUID run) {
+    var filter = OrchestrationClient.filter("logs", "flow_run_id", "any_", Json.toTree(List.of(run)));
+    return await(client.filterLogs(filter)).stream().map(LogRecord::message).toList();
   }
 
   static <T> T await(Future<T> future) {

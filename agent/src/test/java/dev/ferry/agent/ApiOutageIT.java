@@ -2,28 +2,25 @@ package dev.ferry.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ferry.client.OrchestrationClient;
 import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
-import dev.ferry.model.LogRecord;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server goes away for 30 s while a flow runs and comes back: the agent waits for it, the
- * run it held reaches its final state with all its output, and the next run is picked up.
+ * The server goes away and comes back: the agent waits for it, a run it held reaches its final
+ * state with all its output, and the next run is picked up.
  */
 class ApiOutageIT extends AgentTest {
-  private static final Duration OUTAGE = Duration.ofSeconds(30);
-
   @Override
   protected ServerOptions serverOptions() {
     return restartable();
@@ -45,15 +42,39 @@ class ApiOutageIT extends AgentTest {
     UUID first = Fixtures.scheduleRun(client, deployment).id();
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state(first) == StateType.RUNNING);
 
-    server.close();
-    Thread.sleep(OUTAGE.toMillis());
-    server = FerryServer.start(vertx, serverOptions());
+    restartServerAfter(Duration.ofSeconds(30));
 
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> state(first) == StateType.COMPLETED);
-    List<String> lines = await(client.filterLogs(OrchestrationClient.filter("logs", "flow_run_id", "any_",
-        dev.ferry.json.Json.toTree(List.of(first))))).stream().map(LogRecord::message).toList();
-    assertThat(lines).contains("before the outage", "during the outage");
+    assertThat(lines(first)).contains("before the outage", "during the outage");
     FlowRun next = Fixtures.scheduleRun(client, deployment);
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> state(next.id()) == StateType.COMPLETED);
+  }
+
+  @Test
+  void aFlowDueToStartDuringTheOutageStartsWhenTheServerIsBackAndItsLogSaysWhyItWaited() throws Exception {
+    Path code = Files.createDirectories(dir.resolve("code"));
+    Files.writeString(code.resolve("flow.py"), """
+        def main():
+            print("started after the outage", flush=True)
+        """);
+    Deployment deployment = Fixtures.processDeployment(client, "due", "due", null, code);
+    UUID run = Fixtures.scheduleRun(client, deployment, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3)).id();
+    startAgent(options("due").prefetch(Duration.ofSeconds(60)).queryInterval(Duration.ofMillis(200))
+        .heartbeatInterval(Duration.ofSeconds(1)));
+    // the launcher has the run and waits for its time, which comes while the server is down
+    Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> read(run).infrastructurePid() != null);
+
+    restartServerAfter(Duration.ofSeconds(12));
+
+    Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> state(run) == StateType.COMPLETED);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines(run).contains("started after the outage"));
+    assertThat(lines(run)).anyMatch(line -> line.startsWith("[ferry] the API at ") && line.contains("does not answer")
+        && line.endsWith("trying again for up to 10 min"));
+  }
+
+  private void restartServerAfter(Duration outage) throws InterruptedException {
+    server.close();
+    Thread.sleep(outage.toMillis());
+    server = FerryServer.start(vertx, serverOptions());
   }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.ferry.client.OrchestrationClient;
-import dev.ferry.json.Json;
 import dev.ferry.model.Deployment;
-import dev.ferry.model.LogRecord;
 import dev.ferry.model.StateType;
 import dev.ferry.server.FerryServer;
 import dev.ferry.server.ServerOptions;
@@ -79,10 +76,5 @@ class OutboxIT extends AgentTest {
     try (Stream<Path> files = Files.list(dir.resolve("runs"))) {
       return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(".outbox-")).toList();
     }
-  }
-
-  private List<String> lines(UUID run) {
-    var filter = OrchestrationClient.filter("logs", "flow_run_id", "any_", Json.toTree(List.of(run)));
-    return await(client.filterLogs(filter)).stream().map(LogRecord::message).toList();
   }
 }

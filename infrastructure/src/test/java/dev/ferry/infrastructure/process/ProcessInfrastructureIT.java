@@ -12,6 +12,8 @@ import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.infrastructure.RunContext;
 import dev.ferry.json.Json;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +93,21 @@ class ProcessInfrastructureIT extends InfrastructureContract {
         List.of("python3", "launcher.py"), null, null));
 
     assertThat(infrastructure.keepingExitStatus(spec)).isSameAs(spec);
+  }
+
+  @Test
+  void aQuietRunEndsWithoutAThreadForEveryLookAtIt() throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Infrastructure infrastructure = create(List.of("sleep", "3"), Map.of());
+    LaunchSpec spec = infrastructure.prepare(
+        new RunContext(UUID.randomUUID(), "r", "f", "d", workingDir, Map.of(), List.of(), null, null));
+    int before = threads.getThreadCount();
+    threads.resetPeakThreadCount();
+
+    infrastructure.launch(spec, line -> { }).exit().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    // the output tail looks at the file every 50 ms; the soak once saw thousands of threads as runs ended
+    assertThat(threads.getPeakThreadCount() - before).as("threads started for one quiet run").isLessThan(10);
   }
 
   @Test

@@ -2,27 +2,22 @@ package dev.ferry.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.agent.RunPreparer.Prepared;
 import dev.ferry.client.OrchestrationClient;
 import dev.ferry.infrastructure.Exit;
 import dev.ferry.infrastructure.Infrastructure;
 import dev.ferry.infrastructure.InfrastructureNotFound;
-import dev.ferry.infrastructure.LaunchSpec;
 import dev.ferry.infrastructure.Launched;
 import dev.ferry.json.Json;
-import dev.ferry.model.Deployment;
 import dev.ferry.model.FlowRun;
 import dev.ferry.model.LogRecord;
 import dev.ferry.model.OrchestrationResult;
 import dev.ferry.model.State;
 import dev.ferry.model.StateType;
-import dev.ferry.storage.CodeCache;
-import dev.ferry.storage.DeploymentCode;
 import dev.ferry.vertx.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a claimed (PENDING) run to its end: reads its deployment and blocks, applies the
- * overrides, downloads the code into a fresh working directory, launches the infrastructure,
- * records the infrastructure pid, and reports what the flow itself cannot (RUNNING and the final
- * state of a custom command; CRASHED when nothing final was reported).
+ * Takes a claimed (PENDING) run to its end: reads its deployment and blocks, has the run prepared
+ * ({@link RunPreparer}: overrides applied, code in a fresh working directory), launches the
+ * infrastructure, records the infrastructure pid, and reports what the flow itself cannot (RUNNING
+ * and the final state of a custom command; CRASHED when nothing final was reported).
  */
 public final class FlowRunSubmitter {
   /** The name under which the agent's own lines about a run are shipped. */
@@ -73,7 +68,7 @@ public final class FlowRunSubmitter {
   /** The runs whose infrastructure pid is on the server. */
   private final Set<UUID> recorded = ConcurrentHashMap.newKeySet();
   private final FinalStates states;
-  private final CodeCache codeCache;
+  private final RunPreparer preparer;
 
   /** The Python interpreter that runs the ferry launcher, resolved to a path once the agent polls. */
   private final Future<String> python;
@@ -91,14 +86,11 @@ public final class FlowRunSubmitter {
     this.options = options;
     this.blocking = blocking;
     this.metrics = metrics;
-    this.codeCache = options.codeCache();
+    this.preparer = new RunPreparer(client.apiUrl(), apiKey, options);
   }
 
   /** A launched run: which, on what, whether it reports its own states, and what was started. */
   private record Running(FlowRun run, Infrastructure infrastructure, boolean reportsOwnStates, Launched launched) {}
-
-  /** A run ready to launch: its infrastructure, what it launches, and that, explained for a person (redacted). */
-  private record Prepared(Infrastructure infrastructure, LaunchSpec spec, Redactor redactor, JsonNode explained) {}
 
   /** Runs a claimed flow run to its end; the future holds the final state type the agent knows of. */
   public Future<StateType> submit(FlowRun run) {
@@ -106,7 +98,7 @@ public final class FlowRunSubmitter {
     long claimed = System.nanoTime();
     active.add(run.id());
     return python.compose(ignored -> blocks.read(run))
-        .compose(parts -> blocking.run(() -> prepare(parts, dir)))
+        .compose(parts -> blocking.run(() -> preparer.prepare(parts, dir, python.result())))
         .compose(prepared -> prepared.spec().reportsOwnStates()
             ? launch(run, prepared, claimed) // the ferry launcher moves its run to RUNNING itself
             : proposeRunning(run).compose(result -> result.accepted() ? launch(run, prepared, claimed)
@@ -211,30 +203,6 @@ public final class FlowRunSubmitter {
           .onSuccess(ignored -> states.report(id, run.run().name(), State.of(StateType.CRASHED, reason))));
     }
     return Future.join(stopped).mapEmpty();
-  }
-
-  /**
-   * Blocking: builds the infrastructure and, for one that takes them from the agent, puts the run's code and
-   * the launcher into {@code dir}.
-   */
-  private Prepared prepare(RunParts p, Path dir) throws IOException {
-    FlowRun run = p.run();
-    Deployment deployment = p.deployment();
-    LOG.info("Launching flow run '{}' ({}) of deployment '{}/{}' on {}", run.name(), run.id(), p.flow().name(),
-        deployment.name(), p.infrastructureType());
-    LaunchPlan plan = LaunchPlan.of(p, client.apiUrl(), apiKey, dir, python.result());
-    RunFolders.delete(dir);
-    Files.createDirectories(dir);
-    if (plan.infrastructure().takesCodeFromAgent()) {
-      if (!plan.codeInImage()) {
-        DeploymentCode.download(p.storage(), deployment.path(), dir, codeCache);
-      }
-      Launcher.install(dir);
-    }
-    LaunchSpec spec = plan.infrastructure().prepare(plan.context());
-    return new Prepared(plan.infrastructure(),
-        options.leavesRunsRunning() ? plan.infrastructure().keepingExitStatus(spec) : spec,
-        Redactor.of(apiKey, p.infrastructure(), p.storage()), plan.explained(apiKey));
   }
 
   /**

@@ -61,10 +61,17 @@ def call(method, path, body, patience, say_waiting=False):
             raise failure
         if not said:
             print("[ferry] the API at %s does not answer (%s); trying again for up to %d min"
-                  % (API_URL, failure, patience // 60), flush=True)
+                  % (API_URL, reason(failure), patience // 60), flush=True)
             said = True
         time.sleep(pause)
         pause = min(pause * 2, 5)
+
+
+def reason(failure):
+    """What went wrong with a call, for a person: 'HTTP 503 Service Unavailable', '[Errno 111] Connection refused'."""
+    if isinstance(failure, urllib.error.HTTPError):
+        return "HTTP %d %s" % (failure.code, failure.reason)
+    return str(getattr(failure, "reason", failure))
 
 
 def propose(state_type, message, patience, say_waiting=False):

@@ -69,7 +69,7 @@ class ApiOutageIT extends AgentTest {
     Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> state(run) == StateType.COMPLETED);
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines(run).contains("started after the outage"));
     assertThat(lines(run)).anyMatch(line -> line.startsWith("[ferry] the API at ") && line.contains("does not answer")
-        && line.endsWith("trying again for up to 10 min"));
+        && line.contains("Connection refused)") && line.endsWith("trying again for up to 10 min"));
   }
 
   private void restartServerAfter(Duration outage) throws InterruptedException {

@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends JSON requests to the API and maps every answer that is not a success to an {@link ApiException}, here only;
@@ -74,22 +76,47 @@ final class HttpTransport {
 
   private ApiException error(HttpMethod method, String path, HttpResponse<Buffer> response) {
     int status = response.statusCode();
-    String detail = response.bodyAsString();
-    try {
-      JsonNode json = Json.MAPPER.readTree(detail);
-      if (json.hasNonNull("detail")) {
-        detail = json.get("detail").asText();
-      } else if (json.hasNonNull("exception_detail")) {
-        detail = json.get("exception_detail").toString();
-      } else if (json.hasNonNull("exception_message")) {
-        detail = json.get("exception_message").asText();
-      }
-    } catch (Exception ignored) {
-      // not JSON: the raw body is the best detail there is
-    }
+    String detail = detail(response.bodyAsString());
     boolean retryable = status >= 500 || status == 429;
     Duration retryAfter = retryable ? RetryAfter.parse(response.getHeader("retry-after"), Instant.now()) : null;
     return new ApiException(status, method + " " + apiUrl + path + " answered " + status + ": " + detail, retryable,
         null, retryAfter);
+  }
+
+  /**
+   * What an error answer's body says, for a person: Prefect's {@code detail} or {@code exception_message}; a
+   * validation error's {@code exception_detail} as {@code field: message} for each field it names, e.g.
+   * {@code schedule: ...} for the body's field, {@code path.id: ...} for a URL's part; the raw body when it is not
+   * JSON.
+   */
+  static String detail(String body) {
+    try {
+      JsonNode json = Json.MAPPER.readTree(body);
+      if (json.hasNonNull("detail")) {
+        return json.get("detail").asText();
+      }
+      JsonNode fields = json.path("exception_detail");
+      if (fields.isArray() && !fields.isEmpty()) {
+        List<String> said = new ArrayList<>();
+        for (JsonNode field : fields) {
+          List<JsonNode> path = new ArrayList<>();
+          field.path("loc").forEach(path::add);
+          if (!path.isEmpty() && path.get(0).asText().equals("body")) {
+            path.remove(0);
+          }
+          String message = field.path("msg").asText(field.toString());
+          // a number right after "body" is where in the text the body stopped being JSON, not a field
+          boolean named = !path.isEmpty() && !path.get(0).isNumber();
+          said.add(named ? String.join(".", path.stream().map(JsonNode::asText).toList()) + ": " + message : message);
+        }
+        return String.join("; ", said);
+      }
+      if (json.hasNonNull("exception_message")) {
+        return json.get("exception_message").asText();
+      }
+    } catch (Exception notJson) {
+      // the raw body is the best detail there is
+    }
+    return body;
   }
 }

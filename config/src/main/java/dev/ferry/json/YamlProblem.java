@@ -84,6 +84,10 @@ record YamlProblem(Place place, String words) {
     if (key != null && ("Duplicate field '" + key + "'").equals(first.getOriginalMessage())) {
       return new YamlProblem(place, "duplicate key '" + key + "'");
     }
+    if (first.getOriginalMessage().startsWith("Expected a field name")) { // the YAML parser met a complex key
+      return new YamlProblem(place, "a key must be a single value, not a mapping or a list; is a '{' or '[' too"
+          + " many here?");
+    }
     if (e instanceof MismatchedInputException mismatch && kind(mismatch.getTargetType()) != null
         && !path(mismatch).isEmpty()) {
       return new YamlProblem(place, "'" + path(mismatch) + "' must be " + kind(mismatch.getTargetType()));

@@ -60,6 +60,14 @@ class ManifestYamlTest {
   }
 
   @Test
+  void aKeyThatIsAMappingIsShownWithoutTheParsersOwnWords() throws Exception {
+    assertThatReading("name: dev\ninfra_overrides: {{}\nflow_name: hello\n").hasMessage("""
+        bad.yaml:2:19: a key must be a single value, not a mapping or a list; is a '{' or '[' too many here?
+        infra_overrides: {{}
+                          ^""");
+  }
+
+  @Test
   void unclosedQuoteIsShownWhereItOpens() throws Exception {
     assertThatReading("name: dev\ndescription: \"the daily load\nflow_name: hello\nentrypoint: etl.py:etl\n")
         .hasMessage("""

@@ -28,8 +28,7 @@ class ApiOutageIT extends AgentTest {
 
   @Test
   void runFinishedWhileTheServerWasDownReachesItsFinalStateAndTheNextRunIsPickedUp() throws Exception {
-    Path code = Files.createDirectories(dir.resolve("code"));
-    Files.writeString(code.resolve("flow.py"), """
+    Deployment deployment = flowDeployment("outage", """
         import time
 
         def main():
@@ -37,7 +36,6 @@ class ApiOutageIT extends AgentTest {
             time.sleep(4)
             print("during the outage", flush=True)
         """);
-    Deployment deployment = Fixtures.processDeployment(client, "outage", "outage", null, code);
     startAgent(options("outage").queryInterval(Duration.ofSeconds(1)).heartbeatInterval(Duration.ofSeconds(1)));
     UUID first = Fixtures.scheduleRun(client, deployment).id();
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> state(first) == StateType.RUNNING);
@@ -52,12 +50,10 @@ class ApiOutageIT extends AgentTest {
 
   @Test
   void aFlowDueToStartDuringTheOutageStartsWhenTheServerIsBackAndItsLogSaysWhyItWaited() throws Exception {
-    Path code = Files.createDirectories(dir.resolve("code"));
-    Files.writeString(code.resolve("flow.py"), """
+    Deployment deployment = flowDeployment("due", """
         def main():
             print("started after the outage", flush=True)
         """);
-    Deployment deployment = Fixtures.processDeployment(client, "due", "due", null, code);
     UUID run = Fixtures.scheduleRun(client, deployment, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3)).id();
     startAgent(options("due").prefetch(Duration.ofSeconds(60)).queryInterval(Duration.ofMillis(200))
         .heartbeatInterval(Duration.ofSeconds(1)));
@@ -70,6 +66,13 @@ class ApiOutageIT extends AgentTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines(run).contains("started after the outage"));
     assertThat(lines(run)).anyMatch(line -> line.startsWith("[ferry] the API at ") && line.contains("does not answer")
         && line.contains("Connection refused)") && line.endsWith("trying again for up to 10 min"));
+  }
+
+  /** A deployment, on a queue of its name, of a Python flow {@code main} in {@code flow.py}. */
+  private Deployment flowDeployment(String name, String flow) throws Exception {
+    Path code = Files.createDirectories(dir.resolve("code"));
+    Files.writeString(code.resolve("flow.py"), flow);
+    return Fixtures.processDeployment(client, name, name, null, code);
   }
 
   private void restartServerAfter(Duration outage) throws InterruptedException {
